@@ -1,0 +1,4 @@
+export * from "./reference";
+export * from "./event";
+export * from "./jobs";
+export * from "./mail";

@@ -1,0 +1,32 @@
+import { closeDb, defaultDataDir, getDb, resolveDbConfig, type DbHandle } from "@/db/client";
+import { ensureWritableDir } from "@/db/lock";
+import { migrate, type MigrationReport } from "@/db/migrate";
+import { seedReference, type SeedReport } from "@/db/seed/reference";
+import { log } from "./log";
+import { loadSecrets } from "./secrets";
+
+export type BootResult = { handle: DbHandle; migrations: MigrationReport; seed: SeedReport; ms: number };
+
+/**
+ * Everything the server needs before it answers: secrets, the database (opened, migrated,
+ * reference data seeded). Throws StartupError with one clear sentence when something is wrong.
+ */
+export async function boot(env: NodeJS.ProcessEnv = process.env): Promise<BootResult> {
+  const started = Date.now();
+  const config = resolveDbConfig(env);
+  const dataDir = defaultDataDir(env);
+  if (config.kind === "pglite" || !env.AUTH_SECRET) ensureWritableDir(dataDir);
+  const secrets = loadSecrets(dataDir, env);
+  env.AUTH_SECRET = secrets.authSecret;
+  const handle = await getDb();
+  try {
+    const migrations = await migrate(handle.db);
+    const seed = await seedReference(handle.db);
+    const ms = Date.now() - started;
+    log.info("boot.database_ready", { db: handle.kind, database: handle.label, migrationsApplied: migrations.applied, migrations: migrations.total, eventId: seed.eventId, ms });
+    return { handle, migrations, seed, ms };
+  } catch (e) {
+    await closeDb().catch(() => undefined);
+    throw e;
+  }
+}

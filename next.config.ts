@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships a WASM Postgres and reads its own files at run time: never bundle it.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "ws", "nodemailer"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The migrations are read from disk at start; the custom server (server.ts) applies them.
+  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },
+};
+
+export default nextConfig;
