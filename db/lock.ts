@@ -10,6 +10,9 @@ export type LockOwner = { pid: number; command: string; startedAt: string };
 
 export const LOCK_FILE = "ocop.lock";
 
+/** Directories this process holds, so a second open in the same process is refused too. */
+const HELD = new Set<string>();
+
 function pidAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
@@ -77,14 +80,20 @@ export function lockHolder(dir: string): LockOwner | null {
 export function acquireDataDirLock(dir: string, command = process.argv.slice(1).join(" ") || "node"): () => void {
   ensureWritableDir(dir);
   const file = path.join(dir, LOCK_FILE);
+  const key = path.resolve(dir);
+  if (HELD.has(key)) {
+    throw lockedError(dir, readOwner(file) ?? { pid: process.pid, command, startedAt: "?" });
+  }
   const me: LockOwner = { pid: process.pid, command: command.slice(0, 200), startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(me), { flag: "wx" });
       let released = false;
+      HELD.add(key);
       return () => {
         if (released) return;
         released = true;
+        HELD.delete(key);
         const owner = readOwner(file);
         if (owner?.pid === process.pid) fs.rmSync(file, { force: true });
       };
