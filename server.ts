@@ -4,7 +4,9 @@
  * Started by `npm run demo` / `npm start`.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { closeDb } from "@/db/client";
 import { jobHandlers } from "@/lib/jobs/handlers";
@@ -12,7 +14,7 @@ import { JobWorker } from "@/lib/jobs/worker";
 import { boot } from "@/lib/server/boot";
 import { log } from "@/lib/server/log";
 import { applySecurityHeaders } from "@/lib/server/security-headers";
-import { isStartupError } from "@/lib/server/startup-error";
+import { isStartupError, StartupError } from "@/lib/server/startup-error";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -33,6 +35,12 @@ async function main() {
   const hostname = process.env.HOST || "0.0.0.0";
   if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(new Error(`PORT=${process.env.PORT} is not a port number`));
 
+  if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    fail(new StartupError(
+      "Chưa có bản build production trong .next: hãy chạy npm run build (hoặc npm run demo, lệnh này tự build).",
+      "There is no production build in .next: run npm run build (or npm run demo, which builds by itself).",
+    ));
+  }
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const [booted] = await Promise.all([boot(), app.prepare()]);
   const handle = app.getRequestHandler();

@@ -27,6 +27,20 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Starts the production server: needs `next build` first (npm test builds before it).
+          name: "system",
+          include: ["test/system/**/*.test.ts"],
+          environment: "node",
+          env: { LOG_LEVEL: "silent" },
+          globalSetup: ["test/helpers/global-setup.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,3 +1,4 @@
+import type { Env } from "@/lib/server/env";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool as NeonPool } from "@neondatabase/serverless";
@@ -28,7 +29,7 @@ type RawClient =
 
 export type DbHandle = { db: Db; kind: DbKind; label: string; close: () => Promise<void> };
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDataDir(env: Env = process.env): string {
   return path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || ".data");
 }
 
@@ -39,7 +40,7 @@ function redact(url: URL): string {
 }
 
 /** Reads DATABASE_URL, DATABASE_DRIVER, DATA_DIR; throws a StartupError on nonsense. */
-export function resolveDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
+export function resolveDbConfig(env: Env = process.env): DbConfig {
   const raw = env.DATABASE_URL?.trim();
   const driver = env.DATABASE_DRIVER?.trim().toLowerCase();
   if (driver && !["neon", "pg", "postgres", "node-postgres", "pglite"].includes(driver)) {

@@ -1,3 +1,4 @@
+import type { Env } from "@/lib/server/env";
 import fs from "node:fs";
 import { z } from "zod";
 
@@ -42,7 +43,7 @@ export const DEFAULT_EVENT: EventConfig = {
   conferenceEndsAt: "2020-12-18T16:30:00+07:00",
 };
 
-export function loadEventConfig(env: NodeJS.ProcessEnv = process.env): EventConfig {
+export function loadEventConfig(env: Env = process.env): EventConfig {
   const file = env.EVENT_CONFIG_FILE;
   if (!file) return DEFAULT_EVENT;
   let overrides: unknown;

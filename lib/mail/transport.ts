@@ -1,3 +1,4 @@
+import type { Env } from "@/lib/server/env";
 import nodemailer, { type Transporter } from "nodemailer";
 
 export type MailTransport = { send: (msg: OutgoingMail) => Promise<{ messageId: string }>; close: () => void };
@@ -13,7 +14,7 @@ export type OutgoingMail = {
 const SLOT = Symbol.for("ocop.mail.transport");
 
 /** The SMTP transport when SMTP_URL is set; null means the outbox is the mailbox. */
-export function mailTransport(env: NodeJS.ProcessEnv = process.env): MailTransport | null {
+export function mailTransport(env: Env = process.env): MailTransport | null {
   const url = env.SMTP_URL?.trim();
   if (!url) return null;
   const g = globalThis as unknown as Record<symbol, { url: string; t: MailTransport } | undefined>;
@@ -31,6 +32,6 @@ export function mailTransport(env: NodeJS.ProcessEnv = process.env): MailTranspo
   return t;
 }
 
-export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
+export function mailFrom(env: Env = process.env): string {
   return env.MAIL_FROM?.trim() || '"Ban Tổ chức Hội nghị OCOP" <hoinghi-ocop@ocop.example>';
 }

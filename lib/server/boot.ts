@@ -1,3 +1,4 @@
+import type { Env } from "@/lib/server/env";
 import { closeDb, defaultDataDir, getDb, resolveDbConfig, type DbHandle } from "@/db/client";
 import { ensureWritableDir } from "@/db/lock";
 import { migrate, type MigrationReport } from "@/db/migrate";
@@ -11,7 +12,7 @@ export type BootResult = { handle: DbHandle; migrations: MigrationReport; seed: 
  * Everything the server needs before it answers: secrets, the database (opened, migrated,
  * reference data seeded). Throws StartupError with one clear sentence when something is wrong.
  */
-export async function boot(env: NodeJS.ProcessEnv = process.env): Promise<BootResult> {
+export async function boot(env: Env = process.env): Promise<BootResult> {
   const started = Date.now();
   const config = resolveDbConfig(env);
   const dataDir = defaultDataDir(env);

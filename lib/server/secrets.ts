@@ -1,3 +1,4 @@
+import type { Env } from "@/lib/server/env";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,7 +10,7 @@ export type Secrets = { authSecret: string };
  * Secrets come from the environment in production. In the demo (and whenever OCOP_DEMO=1) they are
  * generated once and kept in DATA_DIR/secrets.json (mode 600), so a new user configures nothing.
  */
-export function loadSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env): Secrets {
+export function loadSecrets(dataDir: string, env: Env = process.env): Secrets {
   const fromEnv = env.AUTH_SECRET || env.NEXTAUTH_SECRET;
   if (fromEnv) {
     if (fromEnv.length < 32) {

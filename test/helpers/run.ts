@@ -1,8 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
-import path from "node:path";
+import { ROOT } from "@/scripts/lib/server-process";
 
-export const ROOT = path.resolve(__dirname, "../..");
-export const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+export { ROOT, TSX } from "@/scripts/lib/server-process";
 
 export type RunResult = { code: number | null; stdout: string; stderr: string };
 

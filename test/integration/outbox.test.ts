@@ -75,7 +75,7 @@ describe.each(DRIVERS)("email outbox on %s", (driver) => {
   });
 
   it("delivers over SMTP with attachments, retrying after a temporary failure", async () => {
-    const transport = mailTransport({ SMTP_URL: smtp.url } as NodeJS.ProcessEnv);
+    const transport = mailTransport({ SMTP_URL: smtp.url });
     const worker = new JobWorker({ db: t.db, handlers: { [EMAIL_JOB]: makeSendEmailHandler(() => transport) }, pollMs: 20, baseBackoffMs: 50 });
     smtp.failNext(1);
     worker.start();

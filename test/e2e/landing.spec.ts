@@ -1,0 +1,248 @@
+import { test as base, expect, type Page, type Response } from "@playwright/test";
+import { DEFAULT_AGENDA, DEFAULT_EVENT } from "../../lib/event/defaults";
+import en from "../../messages/en";
+import vi, { type Messages } from "../../messages/vi";
+
+/**
+ * The landing page as a reader uses it, on a phone and on a desktop: Vietnamese by default, the
+ * language switch and its persistence, the security headers, the open-redirect guard of the switch,
+ * and (phone only) the performance budget. Every test fails on a console error, an uncaught page
+ * error or a Content-Security-Policy violation.
+ */
+const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") problems.push(`console.error: ${msg.text()} (${msg.location().url})`);
+      });
+      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber} sample=${JSON.stringify(e.sample)}`);
+        });
+      });
+      await use(problems);
+      expect(problems, "console errors, page errors or CSP violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const NAME = { vi: "Hội nghị toàn quốc tổng kết Chương trình OCOP giai đoạn 2018–2020", en: "National Conference reviewing the OCOP Programme 2018–2020" };
+const AUDIENCES = [
+  ["delegate", "/register"],
+  ["unit", "/portal"],
+  ["checkin", "/checkin"],
+  ["organiser", "/admin"],
+] as const;
+
+async function expectLanding(page: Page, locale: "vi" | "en") {
+  const t: Messages = locale === "vi" ? vi : en;
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(NAME[locale]);
+  await expect(page).toHaveTitle(NAME[locale]);
+
+  // Date and venue.
+  const facts = page.locator("main dl");
+  await expect(facts).toContainText("17/12/2020");
+  await expect(facts).toContainText("18/12/2020");
+  await expect(facts).toContainText(locale === "vi" ? DEFAULT_EVENT.venueVi : DEFAULT_EVENT.venueEn);
+
+  // The three parts, in order.
+  const parts = page.getByRole("region", { name: t.landing.partsTitle });
+  await expect(parts.getByRole("heading", { level: 2 })).toHaveText(t.landing.partsTitle);
+  await expect(parts.getByRole("heading", { level: 3 })).toHaveText([t.landing.parts.exhibition.title, t.landing.parts.ceremony.title, t.landing.parts.conference.title]);
+
+  // The agenda: one column per part, every seeded item.
+  const agenda = page.getByRole("region", { name: t.landing.agendaTitle });
+  await expect(agenda.getByRole("heading", { level: 2 })).toHaveText(t.landing.agendaTitle);
+  await expect(agenda.getByRole("heading", { level: 3 })).toHaveText([new RegExp(`^${t.parts.exhibition} — `), new RegExp(`^${t.parts.ceremony} — `), new RegExp(`^${t.parts.conference} — `)]);
+  await expect(agenda.getByRole("listitem")).toHaveCount(DEFAULT_AGENDA.length);
+  await expect(agenda).toContainText(DEFAULT_AGENDA[0]![locale]);
+  await expect(agenda.getByText("19:30", { exact: true }).first()).toBeVisible();
+
+  // Where to go: four links.
+  const audiences = page.getByRole("region", { name: t.landing.audiencesTitle });
+  await expect(audiences.getByRole("heading", { level: 2 })).toHaveText(t.landing.audiencesTitle);
+  await expect(audiences.getByRole("link")).toHaveCount(AUDIENCES.length);
+  for (const [key, href] of AUDIENCES) {
+    const link = audiences.getByRole("link", { name: t.landing.audiences[key].cta, exact: true });
+    await expect(link).toBeVisible();
+    await expect(link).toHaveAttribute("href", href);
+  }
+}
+
+test.describe("trang chủ / landing page", () => {
+  test("mở trang chủ: tiếng Việt mặc định, đủ nội dung, có liên kết bỏ qua", async ({ page }) => {
+    const res = await page.goto("/");
+    expect(res?.status()).toBe(200);
+    await expectLanding(page, "vi");
+
+    // The skip link is the first thing the keyboard reaches, becomes visible, and leads to <main>.
+    await expect(page.locator("main#main")).toHaveCount(1);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: vi.common.skipToContent });
+    await expect(skip).toBeFocused();
+    await expect(skip).toHaveAttribute("href", "#main");
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+  });
+
+  test("đổi ngôn ngữ sang tiếng Anh, giữ sau khi tải lại, đổi lại tiếng Việt", async ({ page, context, baseURL }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+
+    const toEnglish = page.getByRole("link", { name: vi.common.switchToLabel });
+    await expect(toEnglish).toHaveAttribute("hreflang", "en");
+    await expect(toEnglish).toHaveText(vi.common.switchTo);
+    await toEnglish.click();
+    await expectLanding(page, "en");
+    expect(page.url()).toBe(`${baseURL}/`);
+    expect((await context.cookies()).find((c) => c.name === "locale")?.value).toBe("en");
+
+    await page.reload();
+    await expectLanding(page, "en");
+
+    const toVietnamese = page.getByRole("link", { name: en.common.switchToLabel });
+    await expect(toVietnamese).toHaveAttribute("hreflang", "vi");
+    await toVietnamese.click();
+    await expectLanding(page, "vi");
+    expect(page.url()).toBe(`${baseURL}/`);
+    expect((await context.cookies()).find((c) => c.name === "locale")?.value).toBe("vi");
+  });
+
+  test("tiêu đề bảo mật trên trang và /api/health", async ({ page, request }) => {
+    const res = await page.goto("/");
+    const h = await res!.allHeaders();
+    const csp = h["content-security-policy"] ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'self'");
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    expect(nonce, `CSP has a script nonce: ${csp}`).toBeTruthy();
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["x-frame-options"]).toBe("DENY");
+    expect(h["x-request-id"]).toMatch(/^[A-Za-z0-9._-]{1,64}$/);
+
+    // Every script of the page carries this response's nonce (so none is blocked), and the nonce is per request.
+    const scriptNonces = await page.locator("script").evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    const again = await request.get("/");
+    expect(again.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+
+    const health = await request.get("/api/health");
+    expect(health.status()).toBe(200);
+    expect(health.headers()["content-type"]).toContain("application/json");
+    expect(health.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(health.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(await health.json()).toEqual({ status: "ok", db: "pglite" });
+  });
+
+  test("liên kết đổi ngôn ngữ không chuyển hướng ra ngoài trang", async ({ page, request, baseURL }) => {
+    for (const next of ["//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example/", "/%2F/evil.example"]) {
+      const res = await request.get(`/lang/en?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+      expect(res.status(), next).toBe(303);
+      const location = res.headers()["location"] ?? "";
+      expect(new URL(location, baseURL).origin, `next=${next} → Location: ${location}`).toBe(new URL(baseURL!).origin);
+    }
+    const plain = await request.get("/lang/en?next=//evil.example", { maxRedirects: 0 });
+    expect(plain.headers()["location"]).toBe("/");
+    const same = await request.get(`/lang/vi?next=${encodeURIComponent("/register")}`, { maxRedirects: 0 });
+    expect(same.headers()["location"]).toBe("/register");
+
+    // And as a reader following such a link in the browser: it lands on our landing page, in English.
+    await page.goto("/lang/en?next=//evil.example");
+    expect(page.url()).toBe(`${baseURL}/`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(NAME.en);
+  });
+
+  test("không có lỗi trong console sau khi trang chạy xong (hydrate)", async ({ page, problems }) => {
+    await page.goto("/", { waitUntil: "load" });
+    await page.waitForLoadState("networkidle");
+    // Give React a moment after hydration to report recoverable errors (e.g. hydration mismatches).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(NAME.vi);
+    expect(problems).toEqual([]);
+  });
+
+  test("ngân sách hiệu năng: JS ≤ 150 KB truyền tải, LCP ≤ 1500 ms (CPU ×4), CLS = 0", async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== "phone", "measured once, on the phone profile");
+    const CPU_RATE = 4;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
+
+    const responses: Response[] = [];
+    page.on("response", (r) => responses.push(r));
+    await page.goto("/", { waitUntil: "load" });
+    await page.waitForLoadState("networkidle");
+
+    // Transferred JavaScript: compressed body plus headers, as the phone would download it.
+    const scripts = responses.filter((r) => r.request().resourceType() === "script");
+    expect(scripts.length).toBeGreaterThan(0);
+    let jsBytes = 0;
+    let jsDecoded = 0;
+    for (const r of scripts) {
+      expect(new URL(r.url()).origin, "scripts come from our own origin").toBe(new URL(page.url()).origin);
+      const sizes = await r.request().sizes();
+      jsBytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      const decoded = (await r.body()).length;
+      jsDecoded += decoded;
+      // The server must compress: anything above 1 KiB goes gzip/br/zstd-encoded.
+      if (decoded > 1024) expect((await r.allHeaders())["content-encoding"], `${r.url()} is compressed`).toMatch(/^(gzip|br|zstd|deflate)$/);
+    }
+
+    const vitals = await page.evaluate(
+      () =>
+        new Promise<{ lcp: number; lcpElement: string; cls: number; shifts: number; ttfb: number; fcp: number }>((resolve) => {
+          let lcp = -1;
+          let lcpElement = "";
+          let cls = 0;
+          let shifts = 0;
+          type LcpEntry = PerformanceEntry & { element?: Element | null };
+          type ShiftEntry = PerformanceEntry & { value: number; hadRecentInput: boolean };
+          const onLcp = (entries: PerformanceEntryList) => {
+            for (const e of entries as LcpEntry[]) {
+              lcp = e.startTime;
+              lcpElement = e.element ? `${e.element.tagName.toLowerCase()}${e.element.id ? `#${e.element.id}` : ""}` : "";
+            }
+          };
+          const onShift = (entries: PerformanceEntryList) => {
+            for (const e of entries as ShiftEntry[]) {
+              if (!e.hadRecentInput) {
+                cls += e.value;
+                shifts += 1;
+              }
+            }
+          };
+          const lcpObserver = new PerformanceObserver((list) => onLcp(list.getEntries()));
+          lcpObserver.observe({ type: "largest-contentful-paint", buffered: true });
+          const clsObserver = new PerformanceObserver((list) => onShift(list.getEntries()));
+          clsObserver.observe({ type: "layout-shift", buffered: true });
+          setTimeout(() => {
+            onLcp(lcpObserver.takeRecords());
+            onShift(clsObserver.takeRecords());
+            const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+            const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1;
+            resolve({ lcp, lcpElement, cls, shifts, ttfb: nav ? nav.responseStart : -1, fcp });
+          }, 300);
+        }),
+    );
+
+    const kb = (n: number) => (n / 1024).toFixed(1);
+    console.log(
+      `E2E-FIGURES landing js=${kb(jsBytes)}KB (${scripts.length} files, ${kb(jsDecoded)}KB decoded) lcp=${vitals.lcp.toFixed(0)}ms (${vitals.lcpElement}, cpu ×${CPU_RATE}) fcp=${vitals.fcp.toFixed(0)}ms ttfb=${vitals.ttfb.toFixed(0)}ms cls=${vitals.cls} (${vitals.shifts} shifts)`,
+    );
+    testInfo.annotations.push({ type: "figures", description: `js=${kb(jsBytes)}KB lcp=${vitals.lcp.toFixed(0)}ms cls=${vitals.cls}` });
+
+    expect(jsBytes, "JavaScript transferred").toBeLessThanOrEqual(150 * 1024);
+    expect(vitals.lcp, "an LCP entry was recorded").toBeGreaterThan(0);
+    expect(vitals.lcp, "Largest Contentful Paint (ms)").toBeLessThanOrEqual(1500);
+    expect(vitals.cls, "Cumulative Layout Shift").toBe(0);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  });
+});

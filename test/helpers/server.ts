@@ -1,0 +1,1 @@
+export { freePort, startServer, type RunningServer } from "@/scripts/lib/server-process";

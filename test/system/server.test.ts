@@ -1,0 +1,116 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { LOCK_FILE } from "@/db/lock";
+import { createTestDatabase, type TestDatabase } from "../helpers/databases";
+import { run, TSX } from "../helpers/run";
+import { startServer, type RunningServer } from "../helpers/server";
+
+const servers: RunningServer[] = [];
+const dbs: TestDatabase[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop("SIGKILL")));
+  await Promise.all(dbs.map((d) => d.drop()));
+});
+
+describe("the production server on the embedded database", () => {
+  const dataDir = path.join(inject("tmpRoot"), `server-${Date.now()}`);
+  let server: RunningServer;
+
+  it("starts on an empty DATA_DIR, migrates, seeds, and answers /api/health after a real round trip", async () => {
+    server = await startServer({ DATA_DIR: dataDir });
+    servers.push(server);
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", db: "pglite" });
+    expect(res.headers.get("cache-control")).toContain("no-store");
+    expect(fs.existsSync(path.join(dataDir, "secrets.json"))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, LOCK_FILE), "utf8")).pid).toBe(server.child.pid);
+    console.log(`SYSTEM-FIGURES first start on empty DATA_DIR ready in ${server.readyMs} ms`);
+  });
+
+  it("tags every request with an id and logs it as structured JSON", async () => {
+    const given = await fetch(`${server.url}/api/health`, { headers: { "x-request-id": "abc-123" } });
+    expect(given.headers.get("x-request-id")).toBe("abc-123");
+    const bogus = await fetch(`${server.url}/api/health`, { headers: { "x-request-id": "<script>" } });
+    expect(bogus.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    await new Promise((r) => setTimeout(r, 100));
+    const line = server.output().split("\n").find((l) => l.includes('"requestId":"abc-123"'));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({ level: "info", msg: "request", method: "GET", path: "/api/health", status: 200 });
+  });
+
+  it("serves the landing page with security headers", async () => {
+    const res = await fetch(`${server.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+    const html = await res.text();
+    expect(html).toContain("Hội nghị toàn quốc tổng kết Chương trình OCOP giai đoạn 2018–2020");
+    const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy")!)![1];
+    expect(html).toContain(`nonce="${nonce}"`);
+  });
+
+  it("refuses a second server on the same DATA_DIR with one sentence naming the holder", async () => {
+    const res = await run(TSX, ["server.ts"], { DATA_DIR: dataDir, PORT: "0" });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(`tiến trình ${server.child.pid}`);
+    expect(res.stderr).toContain(`process ${server.child.pid}`);
+    const demo = await run(TSX, ["scripts/demo.ts"], { DATA_DIR: dataDir, PORT: "0" });
+    expect(demo.code).toBe(1);
+    expect(demo.stderr).toContain(`process ${server.child.pid}`);
+    expect(demo.stdout).not.toMatch(/next build/i);
+  });
+
+  it("shuts down gracefully on SIGTERM: exit 0, lock released", async () => {
+    const code = await server.stop("SIGTERM");
+    expect(code).toBe(0);
+    expect(server.output()).toMatch(/"msg":"server.stopped"/);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  });
+
+  it("restarts on the existing database within 10 s, keeping its data", async () => {
+    const again = await startServer({ DATA_DIR: dataDir });
+    servers.push(again);
+    console.log(`SYSTEM-FIGURES restart on existing DATA_DIR ready in ${again.readyMs} ms`);
+    expect(again.readyMs).toBeLessThan(10_000);
+    expect(again.output()).toMatch(/"migrationsApplied":0/);
+    expect(await again.stop()).toBe(0);
+  });
+
+  it("takes over the lock of a server that was killed", async () => {
+    const crashed = await startServer({ DATA_DIR: dataDir });
+    servers.push(crashed);
+    await crashed.stop("SIGKILL");
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(true);
+    const next = await startServer({ DATA_DIR: dataDir });
+    servers.push(next);
+    expect((await (await fetch(`${next.url}/api/health`)).json()).db).toBe("pglite");
+    expect(await next.stop()).toBe(0);
+  });
+});
+
+describe.each(["postgres", "neon"] as const)("the production server on %s", (kind) => {
+  it("answers /api/health with its driver", async () => {
+    const db = await createTestDatabase(kind);
+    dbs.push(db);
+    await db.close();
+    const url = db.config.kind === "pglite" ? "" : db.config.url;
+    const server = await startServer({
+      DATABASE_URL: url,
+      DATABASE_DRIVER: kind === "neon" ? "neon" : undefined,
+      NEON_WS_PROXY: kind === "neon" ? inject("neonProxy") : undefined,
+      AUTH_SECRET: "x".repeat(40),
+      DATA_DIR: path.join(inject("tmpRoot"), `srv-${kind}`),
+    });
+    servers.push(server);
+    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: "ok", db: kind });
+    expect(await server.stop()).toBe(0);
+  });
+
+  it("refuses to start for real without AUTH_SECRET", async () => {
+    const res = await run(TSX, ["server.ts"], { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test", PORT: "0" });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/Lỗi: Thiếu AUTH_SECRET.*\nError: AUTH_SECRET is missing/);
+  });
+});
