@@ -1,0 +1,71 @@
+/**
+ * `npm test`: lint, type check, unit + integration tests (PGlite, node-postgres, Neon driver),
+ * production build, system tests of the server process, browser tests. Fails fast; prints timings
+ * and a closing "N passed, N failed" line.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ensureBuild } from "./lib/build";
+
+const ROOT = path.resolve(__dirname, "..");
+const OUT = path.join(ROOT, "test-results");
+fs.mkdirSync(OUT, { recursive: true });
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+
+type Counts = { passed: number; failed: number; skipped: number };
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const timings: [string, number][] = [];
+const started = Date.now();
+
+function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): void {
+  const t0 = Date.now();
+  process.stdout.write(`\n━━ ${name} ━━\n`);
+  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  timings.push([name, Date.now() - t0]);
+  if (res.status !== 0) finish(`${name} failed (exit ${res.status ?? res.signal})`);
+}
+
+function addVitest(file: string): void {
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  total.passed += r.numPassedTests;
+  total.failed += r.numFailedTests;
+  total.skipped += r.numPendingTests + r.numTodoTests;
+}
+
+function addPlaywright(file: string): void {
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  total.passed += r.stats.expected + r.stats.flaky;
+  total.failed += r.stats.unexpected;
+  total.skipped += r.stats.skipped;
+}
+
+function finish(failure?: string): never {
+  process.stdout.write("\n━━ timings ━━\n");
+  for (const [name, ms] of timings) process.stdout.write(`${name.padEnd(28)} ${(ms / 1000).toFixed(1).padStart(6)} s\n`);
+  process.stdout.write(`${"total".padEnd(28)} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s\n`);
+  if (failure) {
+    process.stdout.write(`\nnpm test: ${failure}\n`);
+    if (total.failed === 0) total.failed = 1;
+  }
+  process.stdout.write(`\nTests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+  process.exit(failure || total.failed > 0 ? 1 : 0);
+}
+
+step("lint (eslint)", bin("eslint"), ["--max-warnings=0", "."]);
+step("type check (tsc)", bin("tsc"), ["--noEmit", "-p", "."]);
+const vitestJson = path.join(OUT, "vitest-unit-integration.json");
+step("unit + integration", bin("vitest"), ["run", "--project", "unit", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+addVitest(vitestJson);
+{
+  const t0 = Date.now();
+  ensureBuild();
+  timings.push(["production build", Date.now() - t0]);
+}
+const systemJson = path.join(OUT, "vitest-system.json");
+step("system (server process)", bin("vitest"), ["run", "--project", "system", "--reporter=default", "--reporter=json", `--outputFile.json=${systemJson}`]);
+addVitest(systemJson);
+const e2eJson = path.join(OUT, "playwright.json");
+step("browser (playwright)", bin("tsx"), ["scripts/e2e.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eJson });
+addPlaywright(e2eJson);
+finish();
