@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // PGlite ships a WASM Postgres and reads its own files at run time: never bundle it.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "ws", "nodemailer"],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with status 403.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // The migrations are read from disk at start; the custom server (server.ts) applies them.
   outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },

@@ -44,6 +44,7 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const [booted] = await Promise.all([boot(), app.prepare()]);
   const handle = app.getRequestHandler();
+  const trustProxy = process.env.TRUST_PROXY === "1";
   const logRequests = log.enabled("info") && process.env.LOG_REQUESTS !== "off";
 
   const server = http.createServer((req, res) => {
@@ -51,6 +52,9 @@ async function main() {
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
     req.headers["x-request-id"] = requestId;
+    // The client address for throttling, set here so a client cannot choose it (TRUST_PROXY=1 behind a proxy).
+    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]!.trim() : "";
+    req.headers["x-ocop-client-ip"] = forwarded || req.socket.remoteAddress || "";
     res.setHeader("X-Request-Id", requestId);
     const url = req.url ?? "/";
     const q = url.indexOf("?");

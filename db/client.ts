@@ -211,7 +211,7 @@ export async function openDatabase(config: DbConfig): Promise<DbHandle> {
   return { db, kind: raw.kind, label: raw.label, close: () => closeRaw(raw) };
 }
 
-type GlobalSlot = { promise?: Promise<RawClient>; raw?: RawClient };
+type GlobalSlot = { promise?: Promise<RawClient>; raw?: RawClient; override?: DbHandle };
 const SLOT = Symbol.for("ocop.db");
 function slot(): GlobalSlot {
   const g = globalThis as unknown as Record<symbol, GlobalSlot | undefined>;
@@ -224,6 +224,7 @@ function slot(): GlobalSlot {
  */
 export async function getDb(): Promise<DbHandle> {
   const s = slot();
+  if (s.override) return s.override;
   if (!s.promise) {
     s.promise = openRaw(resolveDbConfig()).then(
       (raw) => {
@@ -249,4 +250,9 @@ export async function closeDb(): Promise<void> {
   if (!pending) return;
   const raw = await pending.catch(() => null);
   if (raw) await closeRaw(raw);
+}
+
+/** Tests: make getDb() return a database the test owns (route handlers called in-process). */
+export function overrideDbForTests(handle: DbHandle | null): void {
+  slot().override = handle ?? undefined;
 }

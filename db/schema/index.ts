@@ -2,3 +2,4 @@ export * from "./reference";
 export * from "./event";
 export * from "./jobs";
 export * from "./mail";
+export * from "./auth";

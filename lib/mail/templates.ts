@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import { z } from "zod";
+import PasswordReset, { passwordResetSubject } from "@/emails/password-reset";
 import TestMessage, { testMessageSubject } from "@/emails/test-message";
 import type { Locale } from "@/lib/i18n";
 
@@ -19,6 +20,11 @@ export const TEMPLATES = {
     props: z.object({ name: z.string().min(1).max(200) }).strict(),
     subject: testMessageSubject,
     render: (p) => TestMessage(p),
+  }),
+  "password-reset": template({
+    props: z.object({ name: z.string().min(1).max(200), url: z.url(), kind: z.enum(["welcome", "reset"]), hours: z.number().int().positive() }).strict(),
+    subject: passwordResetSubject,
+    render: (p) => PasswordReset(p),
   }),
 } as const;
 

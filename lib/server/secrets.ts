@@ -21,8 +21,7 @@ export function loadSecrets(dataDir: string, env: Env = process.env): Secrets {
     }
     return { authSecret: fromEnv };
   }
-  const demo = env.OCOP_DEMO === "1" || !env.DATABASE_URL;
-  if (!demo) {
+  if (!isDemo(env)) {
     throw new StartupError(
       "Thiếu AUTH_SECRET: khi chạy thật với DATABASE_URL, hãy đặt AUTH_SECRET (openssl rand -base64 32).",
       "AUTH_SECRET is missing: when running for real with DATABASE_URL, set AUTH_SECRET (openssl rand -base64 32).",
@@ -39,4 +38,9 @@ export function loadSecrets(dataDir: string, env: Env = process.env): Secrets {
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/** The demo: `npm run demo` (OCOP_DEMO=1), or any run on the embedded database. */
+export function isDemo(env: Env = process.env): boolean {
+  return env.OCOP_DEMO === "1" || !env.DATABASE_URL;
 }

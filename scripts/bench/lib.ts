@@ -32,7 +32,7 @@ const BENCH_DB_URL = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.
 export async function startBenchServer(db: string, extraEnv: Record<string, string> = {}): Promise<RunningServer & { cleanup: () => Promise<void> }> {
   ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ocop-bench-"));
-  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: "info", AUTH_SECRET: "bench-secret-".padEnd(48, "x"), ...extraEnv };
+  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: "info", AUTH_SECRET: "bench-secret-".padEnd(48, "x"), NEXTAUTH_URL: "http://127.0.0.1:3000", ...extraEnv };
   if (db === "postgres") {
     const u = new URL(BENCH_DB_URL);
     const name = u.pathname.slice(1);

@@ -50,12 +50,12 @@ async function expectLanding(page: Page, locale: "vi" | "en") {
   await expect(facts).toContainText(locale === "vi" ? DEFAULT_EVENT.venueVi : DEFAULT_EVENT.venueEn);
 
   // The three parts, in order.
-  const parts = page.getByRole("region", { name: t.landing.partsTitle });
+  const parts = page.getByRole("region", { name: t.landing.partsTitle, exact: true });
   await expect(parts.getByRole("heading", { level: 2 })).toHaveText(t.landing.partsTitle);
   await expect(parts.getByRole("heading", { level: 3 })).toHaveText([t.landing.parts.exhibition.title, t.landing.parts.ceremony.title, t.landing.parts.conference.title]);
 
   // The agenda: one column per part, every seeded item.
-  const agenda = page.getByRole("region", { name: t.landing.agendaTitle });
+  const agenda = page.getByRole("region", { name: t.landing.agendaTitle, exact: true });
   await expect(agenda.getByRole("heading", { level: 2 })).toHaveText(t.landing.agendaTitle);
   await expect(agenda.getByRole("heading", { level: 3 })).toHaveText([new RegExp(`^${t.parts.exhibition} — `), new RegExp(`^${t.parts.ceremony} — `), new RegExp(`^${t.parts.conference} — `)]);
   await expect(agenda.getByRole("listitem")).toHaveCount(DEFAULT_AGENDA.length);
@@ -63,7 +63,7 @@ async function expectLanding(page: Page, locale: "vi" | "en") {
   await expect(agenda.getByText("19:30", { exact: true }).first()).toBeVisible();
 
   // Where to go: four links.
-  const audiences = page.getByRole("region", { name: t.landing.audiencesTitle });
+  const audiences = page.getByRole("region", { name: t.landing.audiencesTitle, exact: true });
   await expect(audiences.getByRole("heading", { level: 2 })).toHaveText(t.landing.audiencesTitle);
   await expect(audiences.getByRole("link")).toHaveCount(AUDIENCES.length);
   for (const [key, href] of AUDIENCES) {
@@ -88,6 +88,11 @@ test.describe("trang chủ / landing page", () => {
     await expect(skip).toBeInViewport();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/#main$/);
+
+    // The page names its icon, which exists (without one browsers fetch /favicon.ico and log a 404).
+    const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+    expect(icon).toBeTruthy();
+    expect((await page.request.get(icon!)).status()).toBe(200);
   });
 
   test("đổi ngôn ngữ sang tiếng Anh, giữ sau khi tải lại, đổi lại tiếng Việt", async ({ page, context, baseURL }) => {

@@ -101,6 +101,7 @@ describe.each(["postgres", "neon"] as const)("the production server on %s", (kin
       DATABASE_DRIVER: kind === "neon" ? "neon" : undefined,
       NEON_WS_PROXY: kind === "neon" ? inject("neonProxy") : undefined,
       AUTH_SECRET: "x".repeat(40),
+      NEXTAUTH_URL: "http://127.0.0.1:3000",
       DATA_DIR: path.join(inject("tmpRoot"), `srv-${kind}`),
     });
     servers.push(server);
