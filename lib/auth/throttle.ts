@@ -24,18 +24,31 @@ export async function assertNotThrottled(db: DbOrTx, email: string, ip: string |
   if (retryAfter > 0) throw new RateLimitedError("auth.throttled", retryAfter);
 }
 
-/** Counts a failure for the account and the client atomically (a new window starts after a minute). */
-export async function recordSignInFailure(db: DbOrTx, email: string, ip: string | undefined): Promise<void> {
+/**
+ * Reserves a sign-in attempt for the account and the client atomically, before the password is
+ * checked: concurrent guesses cannot all slip past the limit. Over the limit → RateLimitedError.
+ * A successful sign-in gives the reservation back (releaseAttempt).
+ */
+export async function reserveSignInAttempt(db: DbOrTx, email: string, ip: string | undefined): Promise<void> {
   const { account, client } = throttleKeys(email, ip);
+  let retryAfter = 0;
   for (const key of client ? [account, client] : [account]) {
-    await db.execute(sql`
+    const res = await db.execute(sql`
       insert into ${authThrottle} (key, failures, window_started_at) values (${key}, 1, now())
       on conflict (key) do update set
         failures = case when ${authThrottle.windowStartedAt} < now() - make_interval(secs => ${THROTTLE.windowSeconds}) then 1 else ${authThrottle.failures} + 1 end,
-        window_started_at = case when ${authThrottle.windowStartedAt} < now() - make_interval(secs => ${THROTTLE.windowSeconds}) then now() else ${authThrottle.windowStartedAt} end`);
+        window_started_at = case when ${authThrottle.windowStartedAt} < now() - make_interval(secs => ${THROTTLE.windowSeconds}) then now() else ${authThrottle.windowStartedAt} end
+      returning failures, extract(epoch from (window_started_at + make_interval(secs => ${THROTTLE.windowSeconds}) - now())) as remaining`);
+    const row = (res as unknown as { rows: { failures: number; remaining: string | number }[] }).rows[0]!;
+    const limit = key === account ? THROTTLE.perAccount : THROTTLE.perClient;
+    if (Number(row.failures) > limit) retryAfter = Math.max(retryAfter, Number(row.remaining));
   }
+  if (retryAfter > 0) throw new RateLimitedError("auth.throttled", retryAfter);
 }
 
-export async function clearAccountFailures(db: DbOrTx, email: string): Promise<void> {
-  await db.delete(authThrottle).where(inArray(authThrottle.key, [throttleKeys(email, undefined).account]));
+/** After a successful sign-in: the account starts afresh, and the client's attempt is given back. */
+export async function releaseSignInAttempt(db: DbOrTx, email: string, ip: string | undefined): Promise<void> {
+  const { account, client } = throttleKeys(email, ip);
+  await db.delete(authThrottle).where(inArray(authThrottle.key, [account]));
+  if (client) await db.execute(sql`update ${authThrottle} set failures = greatest(${authThrottle.failures} - 1, 0) where key = ${client}`);
 }

@@ -82,7 +82,11 @@ export function route<D extends EndpointDef>(def: D, handler: (args: HandlerArgs
     try {
       const { db } = await getDb();
       const { actor, via } = await resolveActor(db, req);
-      if (def.access !== "public" && actor.kind === "anonymous") throw new UnauthorizedError();
+      // The declared permission is checked before any parsing (the domain function checks again).
+      if (def.access !== "public") {
+        if (actor.kind === "anonymous") throw new UnauthorizedError();
+        if (actor.kind === "user" && !actor.permissions.has(def.access)) throw new ForbiddenError("auth.forbidden", { permission: def.access });
+      }
       if (via === "session" && WRITE_METHODS.has(req.method)) assertSameOrigin(req);
       const ip = req.headers.get("x-ocop-client-ip") ?? undefined;
       const ctx: Ctx = { db, actor, now: new Date(), locale, requestId, ip };
