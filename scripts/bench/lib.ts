@@ -6,7 +6,7 @@ import pg from "pg";
 import { ensureBuild } from "../lib/build";
 import { startServer, type RunningServer } from "../lib/server-process";
 
-export type LoadResult = { rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+export type LoadResult = { rps: number; mean: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -14,12 +14,12 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-export async function load(opts: autocannon.Options): Promise<LoadResult> {
+export async function load(opts: autocannon.Options & { headers?: Record<string, string> }): Promise<LoadResult> {
   const r = await autocannon(opts);
   // autocannon's latency has p97_5 and p99 but no p95; interpolate between p90 and p97.5.
   const lat = r.latency as unknown as Record<string, number>;
   const p95 = lat.p90! + ((lat.p97_5! - lat.p90!) * (95 - 90)) / (97.5 - 90);
-  return { rps: r.requests.average, p50: lat.p50!, p95, p99: lat.p99!, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return { rps: r.requests.average, mean: r.latency.average, p50: lat.p50!, p95, p99: lat.p99!, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
 export function fmt(r: LoadResult): string {
