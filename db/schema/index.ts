@@ -3,3 +3,4 @@ export * from "./event";
 export * from "./jobs";
 export * from "./mail";
 export * from "./auth";
+export * from "./registration";

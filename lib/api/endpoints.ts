@@ -5,6 +5,9 @@ import { defineEndpoint, type EndpointDef } from "@/lib/http/endpoint";
 import { createTokenInput, tokenSchema } from "@/lib/tokens/tokens";
 import { changePasswordInput, completeResetInput } from "@/lib/users/password-reset";
 import { createUserInput, listUsersQuery, updateUserInput, userIdParams, userSchema } from "@/lib/users/schemas";
+import { categoryPatch, categoryView } from "@/lib/categories/categories";
+import { inviteInput } from "@/lib/registration/invitations";
+import { cancelInput, listRegistrationsQuery, registrationIdParams, registrationInput, registrationPatch, registrationView, rejectInput, staffRegistrationPatch } from "@/lib/registration/schemas";
 import { positiveInt } from "@/lib/validation";
 
 const problem = { description: "RFC 9457 problem+json" };
@@ -68,6 +71,77 @@ export const ENDPOINTS = {
   listAudit: defineEndpoint({
     id: "listAudit", method: "GET", path: "/api/v1/audit", summary: "Browse the audit log", tags: ["audit"], access: "audit.read",
     query: listAuditQuery, responses: { 200: { description: "Audit entries", schema: page(auditEntrySchema) } },
+  }),
+  listCategories: defineEndpoint({
+    id: "listCategories", method: "GET", path: "/api/v1/categories", summary: "Delegate categories: the public ones without sign-in, all of them for organisers", tags: ["registration"], access: "public",
+    responses: { 200: { description: "Categories", schema: z.object({ items: z.array(categoryView) }) } },
+  }),
+  updateCategory: defineEndpoint({
+    id: "updateCategory", method: "PATCH", path: "/api/v1/categories/{code}", summary: "Edit a delegate category (raising the capacity promotes the waiting list)", tags: ["registration"], access: "categories.manage",
+    params: z.object({ code: z.string().regex(/^[a-z0-9-]{2,40}$/) }).strict(), body: categoryPatch,
+    responses: { 200: { description: "Updated", schema: categoryView }, 404: problem, 422: problem },
+  }),
+  register: defineEndpoint({
+    id: "register", method: "POST", path: "/api/v1/registrations", summary: "Register as a delegate (public categories; no account). Rate-limited per client.", tags: ["registration"], access: "public",
+    body: registrationInput, responses: { 201: { description: "confirmed, pending or waitlisted", schema: registrationView }, 409: problem, 422: problem, 429: problem },
+  }),
+  listRegistrations: defineEndpoint({
+    id: "listRegistrations", method: "GET", path: "/api/v1/registrations", summary: "Search registrations (diacritics-insensitive), filter, paginate", tags: ["registration"],
+    access: ["registrations.read", "registrations.unit"], scope: "province and ministry officers see only their unit's delegates",
+    query: listRegistrationsQuery, responses: { 200: { description: "Registrations", schema: page(registrationView) } },
+  }),
+  getRegistration: defineEndpoint({
+    id: "getRegistration", method: "GET", path: "/api/v1/registrations/{id}", summary: "One registration", tags: ["registration"],
+    access: ["registrations.read", "registrations.unit"], scope: "own unit only for officers", params: registrationIdParams,
+    responses: { 200: { description: "Registration", schema: registrationView }, 404: problem },
+  }),
+  updateRegistration: defineEndpoint({
+    id: "updateRegistration", method: "PATCH", path: "/api/v1/registrations/{id}", summary: "Edit a registration (organisers also set the door note and protocol rank)", tags: ["registration"],
+    access: ["registrations.manage", "registrations.unit"], scope: "own unit only for officers", params: registrationIdParams, body: staffRegistrationPatch.or(registrationPatch),
+    responses: { 200: { description: "Updated", schema: registrationView }, 404: problem, 422: problem },
+  }),
+  approveRegistration: defineEndpoint({
+    id: "approveRegistration", method: "POST", path: "/api/v1/registrations/{id}/approve", summary: "pending → confirmed (the badge is emailed)", tags: ["registration"], access: "registrations.manage",
+    params: registrationIdParams, responses: { 200: { description: "Confirmed", schema: registrationView }, 409: problem },
+  }),
+  rejectRegistration: defineEndpoint({
+    id: "rejectRegistration", method: "POST", path: "/api/v1/registrations/{id}/reject", summary: "→ rejected, with a reason (a freed place promotes the waiting list)", tags: ["registration"], access: "registrations.manage",
+    params: registrationIdParams, body: rejectInput, responses: { 200: { description: "Rejected", schema: registrationView }, 409: problem, 422: problem },
+  }),
+  cancelRegistration: defineEndpoint({
+    id: "cancelRegistration", method: "POST", path: "/api/v1/registrations/{id}/cancel", summary: "→ cancelled (a freed place promotes the first waitlisted delegate)", tags: ["registration"],
+    access: ["registrations.manage", "registrations.unit"], scope: "own unit only for officers", params: registrationIdParams, body: cancelInput, bodyOptional: true,
+    responses: { 200: { description: "Cancelled", schema: registrationView }, 409: problem },
+  }),
+  reissueBadge: defineEndpoint({
+    id: "reissueBadge", method: "POST", path: "/api/v1/registrations/{id}/reissue-badge", summary: "New badge serial: the old QR code is refused from now on", tags: ["badges"], access: "badges.reissue",
+    params: registrationIdParams, responses: { 200: { description: "Re-issued", schema: registrationView.extend({ code: z.string() }) }, 404: problem },
+  }),
+  getBadge: defineEndpoint({
+    id: "getBadge", method: "GET", path: "/api/v1/registrations/{id}/badge", summary: "The badge's signed code (digits) for staff, or for the holder of the delegate's link (?token=)", tags: ["badges"],
+    access: ["registrations.read", "registrations.unit", "checkin.scan"], linkAccess: true, params: registrationIdParams,
+    query: z.object({ token: z.string().max(400).optional() }).strict(),
+    responses: { 200: { description: "Code", schema: z.object({ code: z.string().regex(/^\d{170}$/) }) }, 404: problem },
+  }),
+  badgePublicKey: defineEndpoint({
+    id: "badgePublicKey", method: "GET", path: "/api/v1/badges/public-key", summary: "The event's Ed25519 verification key and the badge code format", tags: ["badges"], access: "public",
+    responses: { 200: { description: "Key", schema: z.object({ eventId: z.number(), algorithm: z.literal("Ed25519"), publicKey: z.string(), format: z.string(), signedMessage: z.string() }) } },
+  }),
+  listInvitations: defineEndpoint({
+    id: "listInvitations", method: "GET", path: "/api/v1/invitations", summary: "Invitations of the current event", tags: ["registration"], access: "registrations.manage",
+    responses: { 200: { description: "Invitations" } },
+  }),
+  invite: defineEndpoint({
+    id: "invite", method: "POST", path: "/api/v1/invitations", summary: "Invite one person or a list into an invitation-only category (emails a signed link)", tags: ["registration"], access: "registrations.manage",
+    body: inviteInput, responses: { 201: { description: "Created (existing invitations skipped)" }, 422: problem },
+  }),
+  revokeInvitation: defineEndpoint({
+    id: "revokeInvitation", method: "POST", path: "/api/v1/invitations/{id}/revoke", summary: "Revoke an invitation (its link stops working)", tags: ["registration"], access: "registrations.manage",
+    params: z.object({ id: positiveInt() }).strict(), responses: { 200: { description: "Revoked" }, 404: problem, 409: problem },
+  }),
+  resendInvitation: defineEndpoint({
+    id: "resendInvitation", method: "POST", path: "/api/v1/invitations/{id}/resend", summary: "Send the invitation email again", tags: ["registration"], access: "registrations.manage",
+    params: z.object({ id: positiveInt() }).strict(), responses: { 200: { description: "Resent" }, 404: problem, 409: problem },
   }),
 } satisfies Record<string, EndpointDef>;
 

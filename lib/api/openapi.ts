@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLE_PERMISSIONS, ROLES } from "@/lib/auth/permissions";
-import type { EndpointDef } from "@/lib/http/endpoint";
+import { accessList, type EndpointDef } from "@/lib/http/endpoint";
 import { ENDPOINT_LIST } from "./endpoints";
 
 function schemaOf(s: z.ZodType, io: "input" | "output"): Record<string, unknown> {
@@ -10,8 +10,9 @@ function schemaOf(s: z.ZodType, io: "input" | "output"): Record<string, unknown>
 }
 
 function rolesFor(def: EndpointDef): string[] {
-  if (def.access === "public") return ["anonymous", ...ROLES];
-  return ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(def.access as never));
+  const needed = accessList(def.access);
+  if (!needed) return ["anonymous", ...ROLES];
+  return ROLES.filter((r) => needed.some((p) => ROLE_PERMISSIONS[r].includes(p)));
 }
 
 const problemSchema = {
@@ -54,6 +55,7 @@ export function buildOpenApi(): Record<string, unknown> {
       tags: def.tags,
       ...(def.access === "public" ? { security: [] } : {}),
       "x-permission": def.access,
+      ...(def.linkAccess ? { "x-link-access": "also open with ?token= (the delegate's signed manage or badge link)" } : {}),
       "x-roles": rolesFor(def),
       ...(def.scope ? { "x-scope": def.scope } : {}),
       ...(parameters.length ? { parameters } : {}),

@@ -29,3 +29,12 @@ function systemAsUser(actor: { kind: "system"; reason: string }): UserActor {
     permissions: new Set(), via: "session",
   };
 }
+
+/** Like requirePermission, for actions open to several permissions (e.g. all delegates, or one's unit's). */
+export function requireAnyPermission(ctx: Ctx, permissions: Permission[]): UserActor {
+  const actor = ctx.actor;
+  if (actor.kind === "system") return systemAsUser(actor);
+  if (actor.kind !== "user") throw new UnauthorizedError();
+  if (!permissions.some((p) => actor.permissions.has(p))) throw new ForbiddenError("auth.forbidden", { permission: permissions.join("|") });
+  return actor;
+}

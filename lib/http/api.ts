@@ -6,7 +6,7 @@ import type { Actor, Ctx } from "@/lib/context";
 import { BadRequestError, ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { readJsonBody } from "./body";
-import type { EndpointDef } from "./endpoint";
+import { accessList, type EndpointDef } from "./endpoint";
 import { requestLocale } from "./locale";
 import { toProblemResponse } from "./problem";
 
@@ -83,9 +83,11 @@ export function route<D extends EndpointDef>(def: D, handler: (args: HandlerArgs
       const { db } = await getDb();
       const { actor, via } = await resolveActor(db, req);
       // The declared permission is checked before any parsing (the domain function checks again).
-      if (def.access !== "public") {
+      const needed = accessList(def.access);
+      const viaLink = def.linkAccess === true && new URL(req.url).searchParams.has("token");
+      if (needed && !viaLink) {
         if (actor.kind === "anonymous") throw new UnauthorizedError();
-        if (actor.kind === "user" && !actor.permissions.has(def.access)) throw new ForbiddenError("auth.forbidden", { permission: def.access });
+        if (actor.kind === "user" && !needed.some((p) => actor.permissions.has(p))) throw new ForbiddenError("auth.forbidden", { permission: needed.join("|") });
       }
       if (via === "session" && WRITE_METHODS.has(req.method)) assertSameOrigin(req);
       const ip = req.headers.get("x-ocop-client-ip") ?? undefined;
@@ -94,7 +96,8 @@ export function route<D extends EndpointDef>(def: D, handler: (args: HandlerArgs
       const params = (def.params ? parseInput(def.params, rawParams) : undefined) as Infer<D["params"]>;
       const query = (def.query ? parseInput(def.query, queryObject(new URL(req.url))) : undefined) as Infer<D["query"]>;
       let body = undefined as Infer<D["body"]>;
-      if (def.body) body = parseInput(def.body, await readJsonBody(req, def.bodyLimit)) as Infer<D["body"]>;
+      const empty = !req.body || req.headers.get("content-length") === "0";
+      if (def.body) body = parseInput(def.body, def.bodyOptional && empty ? {} : await readJsonBody(req, def.bodyLimit)) as Infer<D["body"]>;
       else if (WRITE_METHODS.has(req.method) && req.headers.get("content-length") && req.headers.get("content-length") !== "0") {
         // Endpoints without a body refuse one rather than silently ignoring it.
         const text = await req.text();

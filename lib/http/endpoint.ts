@@ -1,8 +1,12 @@
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 
-/** Who may call an endpoint: anyone, or a signed-in user holding the permission. */
-export type Access = "public" | Permission;
+/** Who may call an endpoint: anyone, or a signed-in user holding the permission (any of a list). */
+export type Access = "public" | Permission | readonly Permission[];
+
+export function accessList(access: Access): readonly Permission[] | null {
+  return access === "public" ? null : typeof access === "string" ? [access] : access;
+}
 
 export type EndpointDef = {
   id: string;
@@ -18,6 +22,10 @@ export type EndpointDef = {
   query?: z.ZodType;
   body?: z.ZodType;
   bodyLimit?: number;
+  /** An empty body counts as {}. */
+  bodyOptional?: boolean;
+  /** Also open to the holder of a signed personal link passed as ?token= (the domain function verifies it). */
+  linkAccess?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
 

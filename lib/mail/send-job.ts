@@ -20,16 +20,17 @@ export function makeSendEmailHandler(getTransport: () => MailTransport | null = 
     if (!msg) throw new PermanentJobError(`outbox message ${parsed.data.outboxId} not found`);
     if (msg.status === "sent" || msg.status === "stored") return { outboxId: msg.id, status: msg.status, skipped: true };
 
-    let { subject, html, text } = msg;
+    let { subject, html, text, attachments } = msg;
     if (subject === null || html === null || text === null) {
       try {
-        const rendered = await renderEmail(msg.template, toLocale(msg.locale), msg.props);
+        const rendered = await renderEmail(msg.template, toLocale(msg.locale), msg.props, db);
         ({ subject, html, text } = rendered);
+        attachments = [...attachments, ...rendered.attachments];
       } catch (e) {
         await db.update(emailOutbox).set({ status: "failed", attempts: msg.attempts + 1, lastError: `render: ${(e as Error).message}`, updatedAt: new Date() }).where(eq(emailOutbox.id, msg.id));
         throw new PermanentJobError(`render failed: ${(e as Error).message}`);
       }
-      await db.update(emailOutbox).set({ subject, html, text, updatedAt: new Date() }).where(eq(emailOutbox.id, msg.id));
+      await db.update(emailOutbox).set({ subject, html, text, attachments, updatedAt: new Date() }).where(eq(emailOutbox.id, msg.id));
     }
 
     const transport = getTransport();
@@ -44,7 +45,7 @@ export function makeSendEmailHandler(getTransport: () => MailTransport | null = 
         subject: subject!,
         html: html!,
         text: text!,
-        attachments: msg.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, cid: a.cid, content: Buffer.from(a.contentBase64, "base64") })),
+        attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, cid: a.cid, content: Buffer.from(a.contentBase64, "base64") })),
       });
       await db.update(emailOutbox).set({ status: "sent", attempts: msg.attempts + 1, messageId: info.messageId, sentAt: new Date(), lastError: null, updatedAt: new Date() }).where(eq(emailOutbox.id, msg.id));
       return { outboxId: msg.id, status: "sent", messageId: info.messageId };

@@ -1,6 +1,11 @@
 import type { ReactElement } from "react";
 import { z } from "zod";
+import Invitation, { invitationSubject } from "@/emails/invitation";
 import PasswordReset, { passwordResetSubject } from "@/emails/password-reset";
+import RegistrationStatus, { hasBadge, registrationStatusSubject } from "@/emails/registration-status";
+import type { Db } from "@/db/client";
+import type { OutboxAttachment } from "@/db/schema";
+import { badgeCodeById, qrPng } from "@/lib/badges/badge";
 import TestMessage, { testMessageSubject } from "@/emails/test-message";
 import type { Locale } from "@/lib/i18n";
 
@@ -9,6 +14,8 @@ type Template<P> = {
   props: z.ZodType<P>;
   subject: (props: P & { locale: Locale }) => string;
   render: (props: P & { locale: Locale }) => ReactElement;
+  /** Made when the message is rendered (in the send job), e.g. the badge QR as a CID image. */
+  attachments?: (props: P, db: Db) => Promise<OutboxAttachment[]>;
 };
 
 function template<P>(t: Template<P>): Template<P> {
@@ -25,6 +32,31 @@ export const TEMPLATES = {
     props: z.object({ name: z.string().min(1).max(200), url: z.url(), kind: z.enum(["welcome", "reset"]), hours: z.number().int().positive() }).strict(),
     subject: passwordResetSubject,
     render: (p) => PasswordReset(p),
+  }),
+  "registration-status": template({
+    props: z.object({
+      kind: z.enum(["received", "confirmed", "rejected", "waitlisted", "promoted", "cancelled"]),
+      registrationId: z.number().int().positive(),
+      honorific: z.enum(["ong", "ba"]),
+      name: z.string().min(1).max(200),
+      categoryName: z.string().min(1).max(200),
+      manageUrl: z.url(),
+      badgeUrl: z.url(),
+      reason: z.string().max(500).optional(),
+    }).strict(),
+    subject: registrationStatusSubject,
+    render: (p) => RegistrationStatus(p),
+    attachments: async (p, db) => {
+      if (!hasBadge(p.kind)) return [];
+      const code = await badgeCodeById(db, p.registrationId);
+      if (!code) return [];
+      return [{ filename: "the-dai-bieu-qr.png", contentType: "image/png", cid: "badge-qr", contentBase64: (await qrPng(code)).toString("base64") }];
+    },
+  }),
+  invitation: template({
+    props: z.object({ name: z.string().min(1).max(200), categoryName: z.string().min(1).max(200), url: z.url(), expiresOn: z.string().max(20) }).strict(),
+    subject: invitationSubject,
+    render: (p) => Invitation(p),
   }),
 } as const;
 

@@ -1,0 +1,94 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { createdAt, updatedAt } from "./columns";
+import { delegateCategories, events } from "./event";
+import { agencies, provinces } from "./reference";
+
+/** The event's Ed25519 badge-signing key. The private key never leaves the server. */
+export const eventKeys = pgTable("event_keys", {
+  eventId: integer("event_id").primaryKey().references(() => events.id, { onDelete: "cascade" }),
+  publicKey: text("public_key").notNull(),
+  privateKey: text("private_key").notNull(),
+  createdAt: createdAt(),
+});
+
+export const REGISTRATION_STATUSES = ["pending", "confirmed", "rejected", "waitlisted", "cancelled"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const invitations = pgTable("invitations", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  eventId: integer("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+  categoryId: integer("category_id").notNull().references(() => delegateCategories.id),
+  email: text("email").notNull(),
+  honorific: text("honorific"),
+  familyName: text("family_name"),
+  givenName: text("given_name"),
+  position: text("position"),
+  organisation: text("organisation"),
+  locale: text("locale").notNull().default("vi"),
+  status: text("status").$type<"sent" | "accepted" | "revoked">().notNull().default("sent"),
+  sentCount: integer("sent_count").notNull().default(1),
+  createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex("invitations_event_email_active_key").on(t.eventId, t.email).where(sql`${t.status} <> 'revoked'`),
+  check("invitations_status_check", sql`${t.status} in ('sent', 'accepted', 'revoked')`),
+]);
+
+/** One delegate's registration for one event; its id is the badge id. */
+export const registrations = pgTable("registrations", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  eventId: integer("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+  categoryId: integer("category_id").notNull().references(() => delegateCategories.id),
+  status: text("status").$type<RegistrationStatus>().notNull(),
+  source: text("source").$type<"public" | "invitation" | "portal" | "desk" | "import" | "demo">().notNull(),
+  honorific: text("honorific").$type<"ong" | "ba">().notNull(),
+  familyName: text("family_name").notNull(),
+  givenName: text("given_name").notNull(),
+  position: text("position").notNull(),
+  organisation: text("organisation").notNull(),
+  provinceCode: text("province_code").references(() => provinces.code),
+  agencyCode: text("agency_code").references(() => agencies.code),
+  email: text("email").notNull(),
+  phone: text("phone").notNull(),
+  notes: text("notes"),
+  answers: jsonb("answers").$type<Record<string, string | boolean>>().notNull().default({}),
+  locale: text("locale").notNull().default("vi"),
+  consentAt: timestamp("consent_at", { withTimezone: true }).notNull(),
+  searchKey: text("search_key").notNull(),
+  /** Vietnamese sort key: tên, then họ đệm (no ICU in PGlite). */
+  sortKey: text("sort_key").notNull(),
+  doorNote: text("door_note"),
+  protocolRank: integer("protocol_rank"),
+  badgeSerial: integer("badge_serial").notNull().default(1),
+  badgeIssuedAt: timestamp("badge_issued_at", { withTimezone: true }).notNull().defaultNow(),
+  rejectionReason: text("rejection_reason"),
+  invitationId: integer("invitation_id").references(() => invitations.id, { onDelete: "set null" }),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  // The same email once per event, among registrations still alive.
+  uniqueIndex("registrations_event_email_active_key").on(t.eventId, t.email).where(sql`${t.status} not in ('cancelled', 'rejected')`),
+  index("registrations_category_status_idx").on(t.eventId, t.categoryId, t.status, t.id),
+  index("registrations_event_status_idx").on(t.eventId, t.status),
+  index("registrations_province_idx").on(t.eventId, t.provinceCode),
+  index("registrations_agency_idx").on(t.eventId, t.agencyCode),
+  index("registrations_search_idx").on(t.eventId, t.searchKey),
+  index("registrations_sort_idx").on(t.eventId, t.sortKey, t.id),
+  check("registrations_status_check", sql`${t.status} in ('pending', 'confirmed', 'rejected', 'waitlisted', 'cancelled')`),
+  check("registrations_honorific_check", sql`${t.honorific} in ('ong', 'ba')`),
+  check("registrations_unit_check", sql`${t.provinceCode} is null or ${t.agencyCode} is null`),
+  check("registrations_serial_check", sql`${t.badgeSerial} between 1 and 9999`),
+]);
+
+/** Fixed-window request counters for public endpoints (per client and route). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+});
