@@ -11,6 +11,7 @@ import next from "next";
 import { closeDb } from "@/db/client";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { JobWorker } from "@/lib/jobs/worker";
+import { stopRenderThread } from "@/lib/mail/render";
 import { boot } from "@/lib/server/boot";
 import { log } from "@/lib/server/log";
 import { applySecurityHeaders } from "@/lib/server/security-headers";
@@ -31,6 +32,8 @@ function fail(e: unknown): never {
 
 async function main() {
   const started = Date.now();
+  // Emails render in a worker thread, away from Next's React aliases (lib/mail/render-worker.ts).
+  process.env.OCOP_RENDER_THREAD = "1";
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOST || "0.0.0.0";
   if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(new Error(`PORT=${process.env.PORT} is not a port number`));
@@ -102,6 +105,7 @@ async function main() {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await worker.stop(15_000);
+    await stopRenderThread().catch(() => undefined);
     await Promise.race([closed, new Promise((r) => setTimeout(r, 5000))]);
     server.closeAllConnections();
     await closeDb().catch((e: unknown) => log.error("server.db_close_failed", { error: (e as Error).message }));

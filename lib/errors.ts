@@ -71,8 +71,9 @@ export class RateLimitedError extends DomainError {
   readonly status = 429;
   readonly retryAfterSeconds: number;
   constructor(code: string, retryAfterSeconds: number) {
-    super(code, { seconds: retryAfterSeconds });
-    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super(code, { seconds });
+    this.retryAfterSeconds = seconds;
   }
 }
 

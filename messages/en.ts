@@ -300,6 +300,7 @@ const en: Messages = {
     province: "Province",
     from: "From",
     to: "To",
+    dateHint: "As dd/mm/yyyy, e.g. 17/12/2020.",
     time: "Time",
     actionColumn: "Action",
     entityTypes: { user: "Account", api_token: "API token" },

@@ -299,6 +299,7 @@ const vi = {
     province: "Tỉnh, thành phố",
     from: "Từ ngày",
     to: "Đến ngày",
+    dateHint: "Dạng dd/mm/yyyy, ví dụ 17/12/2020.",
     time: "Thời gian",
     actionColumn: "Thao tác",
     entityTypes: { user: "Tài khoản", api_token: "Mã truy cập API" },

@@ -1,29 +1,61 @@
-import { render } from "@react-email/render";
-import type { ReactElement } from "react";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { Db } from "@/db/client";
 import type { OutboxAttachment } from "@/db/schema";
 import type { Locale } from "@/lib/i18n";
+import { renderTemplate } from "./render-core";
 import { TEMPLATES, isTemplateName } from "./templates";
 
 export type RenderedEmail = { subject: string; html: string; text: string; attachments: OutboxAttachment[] };
 
-type AnyTemplate = {
-  props: { parse: (v: unknown) => object };
-  subject: (p: never) => string;
-  render: (p: never) => ReactElement;
-  attachments?: (p: never, db: Db) => Promise<OutboxAttachment[]>;
-};
+type Pending = { resolve: (v: { subject: string; html: string; text: string }) => void; reject: (e: Error) => void };
+let worker: Worker | null = null;
+let seq = 0;
+const pending = new Map<number, Pending>();
 
-/** Renders a template on the Node runtime (never in a request: the send job does it). */
+/** The render thread, used when OCOP_RENDER_THREAD=1 (set by server.ts, which runs next to Next.js). */
+function renderThread(): Worker {
+  if (worker) return worker;
+  const w = new Worker(path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib/mail/render-worker.ts"), { execArgv: process.execArgv });
+  w.on("message", (m: { id: number; result?: { subject: string; html: string; text: string }; error?: string }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error !== undefined) p.reject(new Error(m.error));
+    else p.resolve(m.result!);
+  });
+  w.on("error", (e) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+    worker = null;
+  });
+  w.unref();
+  worker = w;
+  return w;
+}
+
+function renderInThread(template: string, locale: Locale, props: unknown): Promise<{ subject: string; html: string; text: string }> {
+  const id = ++seq;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    renderThread().postMessage({ id, template, locale, props });
+  });
+}
+
+export async function stopRenderThread(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}
+
+/** Renders a template (never in a request: the send job does it) and makes its attachments. */
 export async function renderEmail(template: string, locale: Locale, rawProps: unknown, db?: Db): Promise<RenderedEmail> {
   if (!isTemplateName(template)) throw new Error(`unknown email template: ${template}`);
-  const t = TEMPLATES[template] as unknown as AnyTemplate;
-  const props = { ...t.props.parse(rawProps), locale } as never;
-  const element = t.render(props);
-  const [html, text, attachments] = await Promise.all([
-    render(element),
-    render(element, { plainText: true }),
-    t.attachments && db ? t.attachments(props, db) : Promise.resolve([]),
+  const t = TEMPLATES[template] as unknown as { props: { parse: (v: unknown) => object }; attachments?: (p: never, db: Db) => Promise<OutboxAttachment[]> };
+  const props = t.props.parse(rawProps);
+  const [body, attachments] = await Promise.all([
+    process.env.OCOP_RENDER_THREAD === "1" ? renderInThread(template, locale, props) : renderTemplate(template, locale, props),
+    t.attachments && db ? t.attachments(props as never, db) : Promise.resolve([]),
   ]);
-  return { subject: t.subject(props), html, text, attachments };
+  return { ...body, attachments };
 }

@@ -23,11 +23,12 @@ import {
 const READ = ["registrations.read", "registrations.unit"] as const;
 
 /** Unit-scoped actors only touch their own unit's delegates; a refusal is audited. */
-async function assertInScope(ctx: Ctx, me: UserActor, r: RegistrationRow): Promise<void> {
+async function assertInScope(ctx: Ctx, me: UserActor, r: RegistrationRow, audit = true): Promise<void> {
   if (!UNIT_ROLES[me.role]) return;
   const mine = (me.provinceCode && r.provinceCode === me.provinceCode) || (me.ministryCode && r.agencyCode === me.ministryCode);
   if (mine) return;
-  await recordAudit(ctx.db, ctx, { eventId: r.eventId, action: "registration.access_denied", entityType: "registration", entityId: r.id, provinceCode: me.provinceCode, ministryCode: me.ministryCode, after: { targetProvince: r.provinceCode, targetMinistry: r.agencyCode } });
+  // Never inside a transaction: the refusal is recorded on its own (PGlite has one connection).
+  if (audit) await recordAudit(ctx.db, ctx, { eventId: r.eventId, action: "registration.access_denied", entityType: "registration", entityId: r.id, provinceCode: me.provinceCode, ministryCode: me.ministryCode, after: { targetProvince: r.provinceCode, targetMinistry: r.agencyCode } });
   throw new ForbiddenError("auth.forbidden_unit");
 }
 
@@ -92,9 +93,10 @@ type Transition = { to: RegistrationStatus; from: RegistrationStatus[]; action: 
 /** A status change under row locks (registration, then its category when places free up). */
 async function transition(ctx: Ctx, me: UserActor, id: number, t: Transition): Promise<RegistrationView> {
   const event = await currentEvent(ctx.db);
+  await assertInScope(ctx, me, (await load(ctx.db, id)).r);
   return ctx.db.transaction(async (tx) => {
     const peek = await lockRegistration(tx, id, event.id);
-    await assertInScope(ctx, me, peek);
+    await assertInScope(ctx, me, peek, false);
     const freesPlace = (peek.status === "confirmed" || peek.status === "pending") && (t.to === "cancelled" || t.to === "rejected");
     // The registration is locked first, then (only when a place frees) its category; promotion then locks
     // waitlisted rows, which no place-freeing transition holds, so the lock graph has no cycle.
@@ -146,12 +148,13 @@ export async function reissueBadge(ctx: Ctx, id: number): Promise<RegistrationVi
   });
 }
 
-async function applyPatch(ctx: Ctx, id: number, data: ReturnType<typeof staffRegistrationPatch.parse>, check: (r: RegistrationRow) => Promise<void>): Promise<RegistrationView> {
+async function applyPatch(ctx: Ctx, id: number, data: ReturnType<typeof staffRegistrationPatch.parse>, check: (r: RegistrationRow, audit: boolean) => Promise<void>): Promise<RegistrationView> {
   const event = await currentEvent(ctx.db);
+  await check((await load(ctx.db, id)).r, true);
   if (data.provinceCode !== undefined || data.ministryCode !== undefined) await checkDelegation(ctx.db, data.provinceCode, data.ministryCode);
   return ctx.db.transaction(async (tx) => {
     const r = await lockRegistration(tx, id, event.id);
-    await check(r);
+    await check(r, false);
     const category = await categoryById(tx, r.categoryId);
     const answers = data.answers ? checkAnswers(category, { ...r.answers, ...data.answers }, true) : r.answers;
     const next = {
@@ -180,7 +183,7 @@ export async function updateRegistration(ctx: Ctx, id: number, input: unknown): 
   const me = requireAnyPermission(ctx, ["registrations.manage", "registrations.unit"]);
   const manager = me.permissions.has("registrations.manage");
   const data = manager ? parseInput(staffRegistrationPatch, input) : parseInput(registrationPatch, input);
-  return applyPatch(ctx, id, data, (r) => assertInScope(ctx, me, r));
+  return applyPatch(ctx, id, data, (r, audit) => assertInScope(ctx, me, r, audit));
 }
 
 /** The badge code, for staff who may see the delegate. */

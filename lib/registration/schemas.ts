@@ -22,7 +22,7 @@ export const phone = () =>
 
 /** Personal names: letters (any script, with marks), spaces, apostrophes, hyphens and dots. */
 const personName = (max: number) =>
-  text({ max }).refine((s) => /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u.test(s), { message: "fields.personName" });
+  text({ max }).refine((s) => s === "" || /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u.test(s), { message: "fields.personName" });
 
 export const honorific = z.enum(["ong", "ba"], { message: "fields.choice" });
 export const statusSchema = z.enum(REGISTRATION_STATUSES, { message: "fields.choice" });

@@ -1,0 +1,22 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export type NavKey = "admin" | "users" | "audit" | "account";
+export type NavItem = { key: NavKey; href: string };
+
+/**
+ * The sections of the signed-in area a user may open, decided by permission. Only pages that exist
+ * are listed; later features add their entry here with their permission.
+ */
+export function navItems(permissions: ReadonlySet<Permission>): NavItem[] {
+  const items: NavItem[] = [];
+  if (permissions.has("users.read") || permissions.has("audit.read")) items.push({ key: "admin", href: "/admin" });
+  if (permissions.has("users.read")) items.push({ key: "users", href: "/admin/users" });
+  if (permissions.has("audit.read")) items.push({ key: "audit", href: "/admin/audit" });
+  items.push({ key: "account", href: "/account" });
+  return items;
+}
+
+/** Where a user lands after signing in without a callback: the console for organisers, else their account. */
+export function homePath(permissions: ReadonlySet<Permission>): string {
+  return permissions.has("users.read") || permissions.has("audit.read") ? "/admin" : "/account";
+}
