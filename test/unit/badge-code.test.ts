@@ -87,3 +87,26 @@ describe("signed links", () => {
     expect(verifyLink("invite", "a.b.c")).toBeNull();
   });
 });
+
+import { registrationIcs } from "@/lib/registration/ics";
+
+describe("calendar entry", () => {
+  const event = {
+    id: 1, code: "ocop-2020", nameVi: "Hội nghị toàn quốc tổng kết Chương trình OCOP giai đoạn 2018–2020", nameEn: "National Conference", venueVi: "Trung tâm Hội nghị Quốc gia", venueEn: "National Convention Center",
+    addressVi: "Số 57 Phạm Hùng, Nam Từ Liêm, Hà Nội", city: "Hà Nội", timezone: "Asia/Ho_Chi_Minh",
+    exhibitionStartsAt: new Date("2020-12-17T01:00:00Z"), exhibitionEndsAt: new Date("2020-12-18T10:00:00Z"),
+    ceremonyStartsAt: new Date("2020-12-17T12:30:00Z"), ceremonyEndsAt: new Date("2020-12-17T14:30:00Z"),
+    conferenceStartsAt: new Date("2020-12-18T01:00:00Z"), conferenceEndsAt: new Date("2020-12-18T09:30:00Z"),
+    isCurrent: true, createdAt: new Date(), updatedAt: new Date(),
+  };
+  it("has both parts in Asia/Ho_Chi_Minh local time, CRLF lines folded at 75 octets", () => {
+    const ics = registrationIcs(event, { registrationId: 5, locale: "vi", manageUrl: "https://x.example/registration/abc", includeCeremony: true });
+    expect(ics).toContain("DTSTART;TZID=Asia/Ho_Chi_Minh:20201217T193000");
+    expect(ics).toContain("DTSTART;TZID=Asia/Ho_Chi_Minh:20201218T080000");
+    expect(ics.replace(/\r\n /g, "")).toContain("SUMMARY:Lễ công bố sản phẩm OCOP 5 sao và tôn vinh\\, khen thưởng");
+    for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    const noCeremony = registrationIcs(event, { registrationId: 5, locale: "en", manageUrl: "https://x", includeCeremony: false });
+    expect(noCeremony.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+  });
+});
