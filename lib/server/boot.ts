@@ -3,6 +3,7 @@ import { closeDb, defaultDataDir, getDb, resolveDbConfig, type DbHandle } from "
 import { ensureWritableDir } from "@/db/lock";
 import { migrate, type MigrationReport } from "@/db/migrate";
 import { seedDemoAccounts } from "@/db/seed/demo-accounts";
+import { seedDemoDelegates } from "@/db/seed/demo-delegates";
 import { seedReference, type SeedReport } from "@/db/seed/reference";
 import { log } from "./log";
 import { configureAuthUrl } from "./auth-url";
@@ -29,6 +30,10 @@ export async function boot(env: Env = process.env): Promise<BootResult> {
     if (isDemo(env)) {
       const accounts = await seedDemoAccounts(handle.db);
       if (accounts > 0) log.info("boot.demo_accounts_seeded", { count: accounts });
+      if (env.OCOP_DEMO === "1" && env.OCOP_DEMO_DELEGATES !== "0") {
+        const delegates = await seedDemoDelegates(handle.db);
+        if (delegates > 0) log.info("boot.demo_delegates_seeded", { count: delegates });
+      }
     }
     const ms = Date.now() - started;
     log.info("boot.database_ready", { db: handle.kind, database: handle.label, migrationsApplied: migrations.applied, migrations: migrations.total, eventId: seed.eventId, ms });
