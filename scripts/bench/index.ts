@@ -3,11 +3,13 @@
  * They print medians and ratios; they are not part of `npm test`.
  */
 import { benchHealth } from "./health";
+import { benchRegistration } from "./registration";
 import { benchSignIn } from "./signin";
 
 const BENCHES: Record<string, (args: Map<string, string>) => Promise<void>> = {
   health: benchHealth,
   signin: benchSignIn,
+  registration: benchRegistration,
 };
 
 function parseArgs(argv: string[]): { name: string | undefined; args: Map<string, string> } {

@@ -2,7 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { eq } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
 import { LOCK_FILE } from "@/db/lock";
+import { emailOutbox } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/databases";
 import { run, TSX } from "../helpers/run";
 import { startServer, type RunningServer } from "../helpers/server";
@@ -106,6 +109,31 @@ describe.each(["postgres", "neon"] as const)("the production server on %s", (kin
     });
     servers.push(server);
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: "ok", db: kind });
+    // A public registration: the server's job worker renders the confirmation (React, in the render
+    // thread beside Next) with the badge QR attached, and stores it in the outbox (no SMTP).
+    const res = await fetch(`${server.url}/api/v1/registrations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "accept-language": "vi" },
+      body: JSON.stringify({
+        categoryCode: "chu-the-ocop", honorific: "ba", familyName: "Nguyễn Thị", givenName: "Ánh Tuyết", position: "Giám đốc", organisation: "HTX Chè",
+        provinceCode: "22", email: `tuyet-${kind}@example.vn`, phone: "0912 345 678", answers: { needs_hotel: true }, consent: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ status: "confirmed", fullName: "Nguyễn Thị Ánh Tuyết", phone: "0912345678" });
+    const probe = await openDatabase(db.config);
+    try {
+      let row: { status: string; html: string | null; attachments: { cid?: string }[] } | undefined;
+      for (let i = 0; i < 100 && row?.status !== "stored"; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        [row] = await probe.db.select({ status: emailOutbox.status, html: emailOutbox.html, attachments: emailOutbox.attachments }).from(emailOutbox).where(eq(emailOutbox.toAddress, `tuyet-${kind}@example.vn`));
+      }
+      expect(row?.status).toBe("stored");
+      expect(row!.html).toContain("Nguyễn Thị Ánh Tuyết");
+      expect(row!.attachments.map((a) => a.cid)).toEqual(["badge-qr"]);
+    } finally {
+      await probe.close();
+    }
     expect(await server.stop()).toBe(0);
   });
 
