@@ -38,7 +38,7 @@ async function main() {
   const hostname = process.env.HOST || "0.0.0.0";
   if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(new Error(`PORT=${process.env.PORT} is not a port number`));
 
-  if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+  if (!fs.existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     fail(new StartupError(
       "Chưa có bản build production trong .next: hãy chạy npm run build (hoặc npm run demo, lệnh này tự build).",
       "There is no production build in .next: run npm run build (or npm run demo, which builds by itself).",

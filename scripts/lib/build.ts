@@ -5,7 +5,8 @@ import path from "node:path";
 
 const ROOT = process.cwd();
 const INPUTS = ["app", "components", "lib", "db", "emails", "messages", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const STAMP = path.join(ROOT, ".next", "ocop-source-hash");
+const DIST = process.env.NEXT_DIST_DIR || ".next";
+const STAMP = path.join(ROOT, DIST, "ocop-source-hash");
 
 function walk(p: string, out: string[]): void {
   let st: fs.Stats;
@@ -35,7 +36,7 @@ export function sourceHash(): string {
 
 export function buildIsFresh(): boolean {
   try {
-    return fs.readFileSync(STAMP, "utf8").trim() === sourceHash() && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+    return fs.readFileSync(STAMP, "utf8").trim() === sourceHash() && fs.existsSync(path.join(ROOT, DIST, "BUILD_ID"));
   } catch {
     return false;
   }

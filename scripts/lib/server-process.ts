@@ -39,7 +39,7 @@ export async function startServer(
   const stdio: StdioOptions = capture ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "pipe"];
   const child = spawn(TSX, ["server.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", LOG_LEVEL: "info", PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, NODE_ENV: "production", LOG_LEVEL: "info", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio,
   });
   let out = "";
