@@ -7,6 +7,7 @@ import { changePasswordInput, completeResetInput } from "@/lib/users/password-re
 import { createUserInput, listUsersQuery, updateUserInput, userIdParams, userSchema } from "@/lib/users/schemas";
 import { categoryPatch, categoryView } from "@/lib/categories/categories";
 import { inviteInput } from "@/lib/registration/invitations";
+import { resendInput } from "@/lib/registration/resend";
 import { cancelInput, listRegistrationsQuery, registrationIdParams, registrationInput, registrationPatch, registrationView, rejectInput, staffRegistrationPatch } from "@/lib/registration/schemas";
 import { positiveInt } from "@/lib/validation";
 
@@ -84,6 +85,10 @@ export const ENDPOINTS = {
   register: defineEndpoint({
     id: "register", method: "POST", path: "/api/v1/registrations", summary: "Register as a delegate (public categories; no account). Rate-limited per client.", tags: ["registration"], access: "public",
     body: registrationInput, responses: { 201: { description: "confirmed, pending or waitlisted", schema: registrationView }, 409: problem, 422: problem, 429: problem },
+  }),
+  resendConfirmation: defineEndpoint({
+    id: "resendConfirmation", method: "POST", path: "/api/v1/registrations/resend", summary: "Send the registration email again to its address (same answer whether or not it is registered)", tags: ["registration"], access: "public",
+    body: resendInput, responses: { 202: { description: "Queued if registered" }, 422: problem, 429: problem },
   }),
   listRegistrations: defineEndpoint({
     id: "listRegistrations", method: "GET", path: "/api/v1/registrations", summary: "Search registrations (diacritics-insensitive), filter, paginate", tags: ["registration"],

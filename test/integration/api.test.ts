@@ -104,6 +104,7 @@ function sample(def: EndpointDef, role: Role | undefined, n: number): { body?: u
     case "changePassword": return { body: { currentPassword: "wrong-on-purpose", newPassword: "Matkhau2021" } };
     case "completePasswordReset": return { body: { token: "reset_nope", password: "Matkhau2021" } };
     case "register": return { body: delegate(n) };
+    case "resendConfirmation": return { body: { email: "dai-bieu-0@example.vn" } };
     case "updateCategory": return { params: { code: "chu-the-ocop" }, body: { nameEn: "OCOP producers (exhibitors)" } };
     case "getRegistration": case "approveRegistration": case "reissueBadge": case "getBadge": return { params: { id: String(registrationId) } };
     case "updateRegistration": return { params: { id: String(registrationId) }, body: { position: "Chủ tịch HĐQT" } };

@@ -7,7 +7,8 @@ import { checkBadge } from "@/lib/badges/verify";
 import { clearEventKeyCache } from "@/lib/badges/keys";
 import { listCategories, updateCategory } from "@/lib/categories/categories";
 import type { UserActor } from "@/lib/context";
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { resendConfirmation } from "@/lib/registration/resend";
 import { JobWorker } from "@/lib/jobs/worker";
 import { signLink } from "@/lib/links/signed";
 import { EMAIL_JOB } from "@/lib/mail/outbox";
@@ -80,6 +81,19 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
     const d = delegate();
     await registerDelegate(anon(), d);
     await expect(registerDelegate(anon(), { ...d, email: d.email.toUpperCase() })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("resends the confirmation to a registered address only, revealing nothing", async () => {
+    const d = delegate();
+    const v = await registerDelegate(anon(), d);
+    expect(await resendConfirmation(anon(), { email: d.email.toUpperCase() })).toEqual({ queued: true });
+    expect(await resendConfirmation(anon(), { email: "nobody-here@example.vn" })).toEqual({ queued: true });
+    const mails = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, v.email));
+    expect(mails.map((m) => (m.props as { kind: string }).kind)).toEqual(["confirmed", "confirmed"]);
+    expect(await t.db.$count(emailOutbox, eq(emailOutbox.toAddress, "nobody-here@example.vn"))).toBe(0);
+    await resendConfirmation(anon(), { email: d.email });
+    await resendConfirmation(anon(), { email: d.email }).catch(() => undefined);
+    await expect(resendConfirmation(anon(), { email: d.email })).rejects.toBeInstanceOf(RateLimitedError);
   });
 
   it("needs approval for the press: pending → confirmed by an organiser, or rejected with a reason", async () => {
