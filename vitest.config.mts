@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", env: { LOG_LEVEL: "silent" } },
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", env: { LOG_LEVEL: "silent" }, maxWorkers: 2 },
       },
       {
         resolve: { alias },
