@@ -24,7 +24,12 @@ export const phone = () =>
 const personName = (max: number) =>
   text({ max }).refine((s) => s === "" || /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u.test(s), { message: "fields.personName" });
 
-export const honorific = z.enum(["ong", "ba"], { message: "fields.choice" });
+const HONORIFICS: Record<string, "ong" | "ba"> = { ong: "ong", "ông": "ong", mr: "ong", ba: "ba", "bà": "ba", ms: "ba", mrs: "ba" };
+/** "ong" | "ba"; the labels Ông / Bà (and Mr / Ms) are accepted too. */
+export const honorific = z.preprocess(
+  (v) => (typeof v === "string" ? (HONORIFICS[v.normalize("NFC").trim().toLowerCase().replace(/\.$/, "")] ?? v) : v),
+  z.enum(["ong", "ba"], { message: "fields.choice" }),
+);
 export const statusSchema = z.enum(REGISTRATION_STATUSES, { message: "fields.choice" });
 const provinceCode = z.string().regex(/^\d{2}$/, { message: "fields.invalid" });
 const ministryCode = z.string().regex(/^[a-z0-9-]{2,40}$/, { message: "fields.invalid" });

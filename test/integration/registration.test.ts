@@ -57,7 +57,8 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
   });
 
   it("registers a delegate: NFC, phone normalised to 0…, confirmed, email queued, audited", async () => {
-    const v = await registerDelegate(anon(), delegate({ familyName: "Nguye\u0302\u0303n Thi\u0323", givenName: "A\u0301nh Tuye\u0302\u0301t", phone: "+84 912.345.678" }));
+    const v = await registerDelegate(anon(), delegate({ honorific: "Bà" as never, familyName: "Nguye\u0302\u0303n Thi\u0323", givenName: "A\u0301nh Tuye\u0302\u0301t", phone: "+84 912.345.678" }));
+    expect(v.honorific).toBe("ba");
     expect(v).toMatchObject({ status: "confirmed", familyName: "Nguyễn Thị", givenName: "Ánh Tuyết", fullName: "Nguyễn Thị Ánh Tuyết", phone: "0912345678", delegation: "Đoàn tỉnh Quảng Ninh", categoryCode: "chu-the-ocop" });
     const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, v.email));
     expect(mail).toMatchObject({ template: "registration-status", props: expect.objectContaining({ kind: "confirmed", registrationId: v.id }) });
