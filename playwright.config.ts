@@ -46,7 +46,7 @@ export default defineConfig({
   webServer: {
     // The webServer starts before any globalSetup, so the data directory is removed here (and by
     // scripts/e2e.ts) to make a direct `npx playwright test` start from an empty database too.
-    command: `node -e "require('node:fs').rmSync(process.env.DATA_DIR, { recursive: true, force: true })" && npx tsx server.ts`,
+    command: `node -e "require('node:fs').rmSync(process.env.DATA_DIR, { recursive: true, force: true })" && node --import tsx server.ts`,
     url: `${BASE_URL}/api/health`,
     // OCOP_DEMO=1 seeds the demo accounts (password Demo@2020) that test/e2e/auth.spec.ts signs in with.
     env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1", OCOP_DEMO: "1" },

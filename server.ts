@@ -36,7 +36,7 @@ async function main() {
   process.env.OCOP_RENDER_THREAD = "1";
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOST || "0.0.0.0";
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(new Error(`PORT=${process.env.PORT} is not a port number`));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(new Error(`PORT=${process.env.PORT} is not a port number`));
 
   if (!fs.existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     fail(new StartupError(

@@ -16,7 +16,7 @@ const pending = new Map<number, Pending>();
 /** The render thread, used when OCOP_RENDER_THREAD=1 (set by server.ts, which runs next to Next.js). */
 function renderThread(): Worker {
   if (worker) return worker;
-  const w = new Worker(path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib/mail/render-worker.ts"), { execArgv: process.execArgv });
+  const w = new Worker(path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib/mail/render-worker.cjs"));
   w.on("message", (m: { id: number; result?: { subject: string; html: string; text: string }; error?: string }) => {
     const p = pending.get(m.id);
     if (!p) return;

@@ -37,7 +37,7 @@ export async function startServer(
   const port = await freePort();
   const started = Date.now();
   const stdio: StdioOptions = capture ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "pipe"];
-  const child = spawn(TSX, ["server.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, NODE_ENV: "production", LOG_LEVEL: "info", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio,

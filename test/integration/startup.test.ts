@@ -48,7 +48,7 @@ describe("configuration errors say what to fix", () => {
   });
 
   it("the CLI stops with one sentence on a wrong DATABASE_URL", async () => {
-    const res = await run(TSX, ["scripts/migrate.ts"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" });
+    const res = await run(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" });
     expect(res.code).toBe(1);
     expectOneClearSentence(res.stderr, /Lỗi: Không kết nối được cơ sở dữ liệu .*\nError: Cannot reach the database/);
   });
@@ -59,7 +59,7 @@ describe("the embedded database's data directory", () => {
     const dir = tmp("locked");
     const release = acquireDataDirLock(dir, "vitest (holder)");
     cleanups.push(release);
-    const res = await run(TSX, ["scripts/migrate.ts"], { DATA_DIR: dir });
+    const res = await run(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], { DATA_DIR: dir });
     expect(res.code).toBe(1);
     expectOneClearSentence(res.stderr, new RegExp(`tiến trình ${process.pid} \\(vitest \\(holder\\)[^\\n]*\\nError: The embedded database in .* is in use by process ${process.pid}`));
     release();
@@ -79,7 +79,7 @@ describe("the embedded database's data directory", () => {
     fs.mkdirSync(dir, { recursive: true });
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
     fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: Number(dead), command: "crashed demo", startedAt: "2020-12-17T00:00:00Z" }));
-    const res = await run(TSX, ["scripts/migrate.ts"], { DATA_DIR: dir });
+    const res = await run(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], { DATA_DIR: dir });
     expect(res.stderr).toBe("");
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/migration\(s\) applied/);
@@ -89,7 +89,7 @@ describe("the embedded database's data directory", () => {
   it("says so when DATA_DIR cannot be written (not a directory)", async () => {
     const file = tmp("file");
     fs.writeFileSync(file, "x");
-    const res = await run(TSX, ["scripts/migrate.ts"], { DATA_DIR: path.join(file, "data") });
+    const res = await run(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], { DATA_DIR: path.join(file, "data") });
     expect(res.code).toBe(1);
     expectOneClearSentence(res.stderr, /Lỗi: Không ghi được vào thư mục dữ liệu DATA_DIR=.*\nError: Cannot write to the data directory/);
   });

@@ -7,7 +7,7 @@ import { openDatabase } from "@/db/client";
 import { LOCK_FILE } from "@/db/lock";
 import { emailOutbox } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/databases";
-import { run, TSX } from "../helpers/run";
+import { run } from "../helpers/run";
 import { startServer, type RunningServer } from "../helpers/server";
 
 const servers: RunningServer[] = [];
@@ -55,11 +55,11 @@ describe("the production server on the embedded database", () => {
   });
 
   it("refuses a second server on the same DATA_DIR with one sentence naming the holder", async () => {
-    const res = await run(TSX, ["server.ts"], { DATA_DIR: dataDir, PORT: "0" });
+    const res = await run(process.execPath, ["--import", "tsx", "server.ts"], { DATA_DIR: dataDir, PORT: "0" });
     expect(res.code).toBe(1);
     expect(res.stderr).toContain(`tiến trình ${server.child.pid}`);
     expect(res.stderr).toContain(`process ${server.child.pid}`);
-    const demo = await run(TSX, ["scripts/demo.ts"], { DATA_DIR: dataDir, PORT: "0" });
+    const demo = await run(process.execPath, ["--import", "tsx", "scripts/demo.ts"], { DATA_DIR: dataDir, PORT: "0" });
     expect(demo.code).toBe(1);
     expect(demo.stderr).toContain(`process ${server.child.pid}`);
     expect(demo.stdout).not.toMatch(/next build/i);
@@ -138,7 +138,7 @@ describe.each(["postgres", "neon"] as const)("the production server on %s", (kin
   });
 
   it("refuses to start for real without AUTH_SECRET", async () => {
-    const res = await run(TSX, ["server.ts"], { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test", PORT: "0" });
+    const res = await run(process.execPath, ["--import", "tsx", "server.ts"], { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test", PORT: "0" });
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/Lỗi: Thiếu AUTH_SECRET.*\nError: AUTH_SECRET is missing/);
   });
