@@ -80,3 +80,9 @@ export class RateLimitedError extends DomainError {
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
 }
+
+/** A Postgres unique-constraint violation (23505), from any driver (drizzle wraps it in `cause`). */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code === "23505" || err?.cause?.code === "23505";
+}

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { delegateCategories, invitations, registrations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { BadRequestError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { BadRequestError, ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { hitRateLimit } from "@/lib/http/rate-limit";
 import { verifyLink } from "@/lib/links/signed";
 import { nameSortKey } from "@/lib/text/sort-key";
@@ -17,10 +17,6 @@ import { registrationInput, type RegistrationInput, type RegistrationView } from
 
 export const PUBLIC_RATE_LIMIT = { perMinute: 20 };
 
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err.code === "23505" || err.cause?.code === "23505";
-}
 
 type Parsed = ReturnType<typeof registrationInput.parse>;
 

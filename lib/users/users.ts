@@ -6,7 +6,7 @@ import { hashPassword, unusablePasswordHash } from "@/lib/auth/password";
 import { UNIT_ROLES, type Role } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require";
 import type { Ctx } from "@/lib/context";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError, type FieldError } from "@/lib/errors";
 import { searchKey } from "@/lib/text/normalize";
 import { parseInput } from "@/lib/validation";
 import { issuePasswordResetIn } from "./password-reset";
@@ -41,10 +41,6 @@ async function checkScope(db: DbOrTx, role: Role, provinceCode: string | null | 
   return { provinceCode: unit === "province" ? provinceCode! : null, agencyCode: unit === "ministry" ? ministryCode! : null };
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err.code === "23505" || err.cause?.code === "23505";
-}
 
 export async function listUsers(ctx: Ctx, input: ListUsersQuery = {}): Promise<{ items: UserView[]; total: number; page: number; pageSize: number }> {
   requirePermission(ctx, "users.read");
