@@ -14,10 +14,20 @@ export async function benchRegistration(args: Map<string, string>): Promise<void
   console.log(`bench registration: db=${db} runs=${runs} duration=${duration}s connections=${connections}; ${machineLine()}`);
   const server = await startBenchServer(db, { RATE_LIMIT: "off", OCOP_DEMO_DELEGATES: "0", JOB_CONCURRENCY: "2" });
   let n = 0;
+  // Names are letters only: n written with Vietnamese letters.
+  const letters = "abcdeghiklmnopqrstuvxyđăâêôơư";
+  const word = (k: number) => {
+    let out = "";
+    do {
+      out = letters[k % letters.length] + out;
+      k = Math.floor(k / letters.length);
+    } while (k > 0);
+    return out.charAt(0).toUpperCase() + out.slice(1);
+  };
   const body = () => {
     n++;
     return JSON.stringify({
-      categoryCode: "chu-the-ocop", honorific: n % 2 ? "ong" : "ba", familyName: "Nguyễn Văn", givenName: `Thử ${n}`, position: "Giám đốc",
+      categoryCode: "chu-the-ocop", honorific: n % 2 ? "ong" : "ba", familyName: "Nguyễn Văn", givenName: `Thử ${word(n)}`, position: "Giám đốc",
       organisation: "HTX Chè Tân Cương", provinceCode: "22", email: `bench-${process.pid}-${n}@example.vn`, phone: "0912345678",
       answers: { needs_hotel: n % 3 === 0 }, consent: true,
     });
@@ -27,6 +37,8 @@ export async function benchRegistration(args: Map<string, string>): Promise<void
     requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }) }],
   });
   try {
+    const probe = await fetch(`${server.url}/api/v1/registrations`, { method: "POST", headers: { "content-type": "application/json" }, body: body() });
+    if (probe.status !== 201) throw new Error(`bench: a registration answered ${probe.status}: ${await probe.text()}`);
     await registrationLoad(3); // warm-up
     await load({ url: `${server.url}/api/health`, connections, duration: 2 });
     const reg: LoadResult[] = [];
