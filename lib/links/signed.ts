@@ -7,10 +7,19 @@ import crypto from "node:crypto";
 export type LinkKind = "manage" | "badge" | "invite";
 export type LinkPayload = { k: LinkKind; id: number; e: number; exp: number };
 
+const keys = new Map<string, Buffer>();
+
+/** One derived key per purpose and secret, computed once (HKDF on every link would cost a request dearly). */
 function key(kind: LinkKind): Buffer {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
-  return Buffer.from(crypto.hkdfSync("sha256", secret, "ocop-signed-links", `link:${kind}`, 32));
+  const id = `${kind}\0${secret}`;
+  let k = keys.get(id);
+  if (!k) {
+    k = Buffer.from(crypto.hkdfSync("sha256", secret, "ocop-signed-links", `link:${kind}`, 32));
+    keys.set(id, k);
+  }
+  return k;
 }
 
 export function signLink(kind: LinkKind, id: number, eventId: number, expiresAt: Date): string {

@@ -18,3 +18,9 @@ export async function renderTemplate(template: string, locale: Locale, rawProps:
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject: t.subject(props), html, text };
 }
+
+/** The badge QR as PNG (base64), drawn where the email is rendered. */
+export async function renderQrPng(digits: string): Promise<string> {
+  const { qrPng } = await import("@/lib/badges/badge");
+  return (await qrPng(digits)).toString("base64");
+}

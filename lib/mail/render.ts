@@ -3,12 +3,14 @@ import { Worker } from "node:worker_threads";
 import type { Db } from "@/db/client";
 import type { OutboxAttachment } from "@/db/schema";
 import type { Locale } from "@/lib/i18n";
-import { renderTemplate } from "./render-core";
-import { TEMPLATES, isTemplateName } from "./templates";
+import { renderQrPng, renderTemplate } from "./render-core";
+import { TEMPLATES, isTemplateName, type AttachmentSpec } from "./templates";
+
+type Body = { subject: string; html: string; text: string; qrPngs: string[] };
 
 export type RenderedEmail = { subject: string; html: string; text: string; attachments: OutboxAttachment[] };
 
-type Pending = { resolve: (v: { subject: string; html: string; text: string }) => void; reject: (e: Error) => void };
+type Pending = { resolve: (v: Body) => void; reject: (e: Error) => void };
 let worker: Worker | null = null;
 let seq = 0;
 const pending = new Map<number, Pending>();
@@ -17,7 +19,7 @@ const pending = new Map<number, Pending>();
 function renderThread(): Worker {
   if (worker) return worker;
   const w = new Worker(path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib/mail/render-worker.cjs"));
-  w.on("message", (m: { id: number; result?: { subject: string; html: string; text: string }; error?: string }) => {
+  w.on("message", (m: { id: number; result?: Body; error?: string }) => {
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
@@ -34,12 +36,17 @@ function renderThread(): Worker {
   return w;
 }
 
-function renderInThread(template: string, locale: Locale, props: unknown): Promise<{ subject: string; html: string; text: string }> {
+function renderInThread(template: string, locale: Locale, props: unknown, qr: string[]): Promise<Body> {
   const id = ++seq;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    renderThread().postMessage({ id, template, locale, props });
+    renderThread().postMessage({ id, template, locale, props, qr });
   });
+}
+
+async function renderHere(template: string, locale: Locale, props: unknown, qr: string[]): Promise<Body> {
+  const [body, qrPngs] = await Promise.all([renderTemplate(template, locale, props), Promise.all(qr.map(renderQrPng))]);
+  return { ...body, qrPngs };
 }
 
 export async function stopRenderThread(): Promise<void> {
@@ -51,11 +58,17 @@ export async function stopRenderThread(): Promise<void> {
 /** Renders a template (never in a request: the send job does it) and makes its attachments. */
 export async function renderEmail(template: string, locale: Locale, rawProps: unknown, db?: Db): Promise<RenderedEmail> {
   if (!isTemplateName(template)) throw new Error(`unknown email template: ${template}`);
-  const t = TEMPLATES[template] as unknown as { props: { parse: (v: unknown) => object }; attachments?: (p: never, db: Db) => Promise<OutboxAttachment[]> };
+  const t = TEMPLATES[template] as unknown as { props: { parse: (v: unknown) => object }; attachments?: (p: never, db: Db) => Promise<AttachmentSpec[]> };
   const props = t.props.parse(rawProps);
-  const [body, attachments] = await Promise.all([
-    process.env.OCOP_RENDER_THREAD === "1" ? renderInThread(template, locale, props) : renderTemplate(template, locale, props),
-    t.attachments && db ? t.attachments(props as never, db) : Promise.resolve([]),
-  ]);
-  return { ...body, attachments };
+  // Attachments that need the database are prepared here; drawing (React, QR PNG) happens in the thread.
+  const specs = t.attachments && db ? await t.attachments(props as never, db) : [];
+  const qr = specs.flatMap((a) => ("qrDigits" in a ? [a.qrDigits] : []));
+  const body = process.env.OCOP_RENDER_THREAD === "1" ? await renderInThread(template, locale, props, qr) : await renderHere(template, locale, props, qr);
+  let q = 0;
+  const attachments: OutboxAttachment[] = specs.map((a) => {
+    if (!("qrDigits" in a)) return a;
+    const { qrDigits: _digits, ...rest } = a;
+    return { ...rest, contentBase64: body.qrPngs[q++]! };
+  });
+  return { subject: body.subject, html: body.html, text: body.text, attachments };
 }

@@ -5,7 +5,10 @@ import PasswordReset, { passwordResetSubject } from "@/emails/password-reset";
 import RegistrationStatus, { hasBadge, registrationStatusSubject } from "@/emails/registration-status";
 import type { Db } from "@/db/client";
 import type { OutboxAttachment } from "@/db/schema";
-import { badgeCodeById, qrPng } from "@/lib/badges/badge";
+import { badgeCodeById } from "@/lib/badges/badge";
+
+/** An attachment as stored, or a QR code to draw as PNG where the email is rendered (off the main thread). */
+export type AttachmentSpec = OutboxAttachment | (Omit<OutboxAttachment, "contentBase64"> & { qrDigits: string });
 import TestMessage, { testMessageSubject } from "@/emails/test-message";
 import type { Locale } from "@/lib/i18n";
 
@@ -15,7 +18,7 @@ type Template<P> = {
   subject: (props: P & { locale: Locale }) => string;
   render: (props: P & { locale: Locale }) => ReactElement;
   /** Made when the message is rendered (in the send job), e.g. the badge QR as a CID image. */
-  attachments?: (props: P, db: Db) => Promise<OutboxAttachment[]>;
+  attachments?: (props: P, db: Db) => Promise<AttachmentSpec[]>;
 };
 
 function template<P>(t: Template<P>): Template<P> {
@@ -50,7 +53,7 @@ export const TEMPLATES = {
       if (!hasBadge(p.kind)) return [];
       const code = await badgeCodeById(db, p.registrationId);
       if (!code) return [];
-      return [{ filename: "the-dai-bieu-qr.png", contentType: "image/png", cid: "badge-qr", contentBase64: (await qrPng(code)).toString("base64") }];
+      return [{ filename: "the-dai-bieu-qr.png", contentType: "image/png", cid: "badge-qr", qrDigits: code }];
     },
   }),
   invitation: template({

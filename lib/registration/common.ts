@@ -63,9 +63,10 @@ export function checkAnswers(category: CategoryRow, answers: Record<string, stri
 /** Province or ministry must exist; not both. */
 export async function checkDelegation(db: DbOrTx, provinceCode: string | null | undefined, ministryCode: string | null | undefined): Promise<void> {
   const errors: FieldError[] = [];
+  const names = await loadUnitNames(db);
   if (provinceCode && ministryCode) errors.push({ path: "ministryCode", message: "fields.unitConflict" });
-  if (provinceCode && (await db.$count(provinces, eq(provinces.code, provinceCode))) === 0) errors.push({ path: "provinceCode", message: `fields.unknownProvince|code=${provinceCode}` });
-  if (ministryCode && (await db.$count(agencies, eq(agencies.code, ministryCode))) === 0) errors.push({ path: "ministryCode", message: `fields.unknownMinistry|code=${ministryCode}` });
+  if (provinceCode && !names.provinces.has(provinceCode)) errors.push({ path: "provinceCode", message: `fields.unknownProvince|code=${provinceCode}` });
+  if (ministryCode && !names.agencies.has(ministryCode)) errors.push({ path: "ministryCode", message: `fields.unknownMinistry|code=${ministryCode}` });
   if (errors.length) throw new ValidationError(errors);
 }
 
@@ -83,6 +84,7 @@ let unitNames: Promise<UnitNames> | null = null;
 export function loadUnitNames(db: DbOrTx): Promise<UnitNames> {
   unitNames ??= (async () => {
     const [ps, as] = await Promise.all([db.select().from(provinces), db.select().from(agencies)]);
+    if (ps.length === 0) unitNames = null; // not seeded yet: do not keep an empty answer
     return { provinces: new Map(ps.map((p) => [p.code, p.name])), agencies: new Map(as.map((a) => [a.code, { vi: a.nameVi, en: a.nameEn }])) };
   })().catch((e: unknown) => {
     unitNames = null;
