@@ -169,7 +169,8 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
     expect(re.badgeSerial).toBe(2);
     expect(await checkBadge(t.db, event.id, oldCode)).toEqual({ ok: false, reason: "reissued", registrationId: v.id });
     expect(await checkBadge(t.db, event.id, re.code)).toEqual({ ok: true, registrationId: v.id, serial: 2 });
-    expect((await checkBadge(t.db, event.id, re.code.replace(/^1/, "1").slice(0, 169) + "7")).ok).toBe(false);
+    const lastDigit = re.code.at(-1) === "7" ? "8" : "7";
+    expect((await checkBadge(t.db, event.id, re.code.slice(0, 169) + lastDigit)).ok).toBe(false);
   });
 
   it("lets the manage-link holder see, edit allowed fields and cancel; forged and expired links are refused", async () => {
