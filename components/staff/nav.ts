@@ -1,6 +1,6 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavKey = "admin" | "users" | "audit" | "account";
+export type NavKey = "admin" | "registrations" | "invitations" | "categories" | "outbox" | "users" | "audit" | "account";
 export type NavItem = { key: NavKey; href: string };
 
 /**
@@ -10,6 +10,10 @@ export type NavItem = { key: NavKey; href: string };
 export function navItems(permissions: ReadonlySet<Permission>): NavItem[] {
   const items: NavItem[] = [];
   if (permissions.has("users.read") || permissions.has("audit.read")) items.push({ key: "admin", href: "/admin" });
+  if (permissions.has("registrations.read") || permissions.has("registrations.unit")) items.push({ key: "registrations", href: "/admin/registrations" });
+  if (permissions.has("registrations.manage")) items.push({ key: "invitations", href: "/admin/invitations" });
+  if (permissions.has("categories.manage")) items.push({ key: "categories", href: "/admin/categories" });
+  if (permissions.has("outbox.read")) items.push({ key: "outbox", href: "/admin/outbox" });
   if (permissions.has("users.read")) items.push({ key: "users", href: "/admin/users" });
   if (permissions.has("audit.read")) items.push({ key: "audit", href: "/admin/audit" });
   items.push({ key: "account", href: "/account" });

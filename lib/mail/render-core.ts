@@ -1,5 +1,6 @@
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
+import { qrPng } from "@/lib/badges/badge";
 import type { Locale } from "@/lib/i18n";
 import { TEMPLATES, isTemplateName } from "./templates";
 
@@ -21,6 +22,5 @@ export async function renderTemplate(template: string, locale: Locale, rawProps:
 
 /** The badge QR as PNG (base64), drawn where the email is rendered. */
 export async function renderQrPng(digits: string): Promise<string> {
-  const { qrPng } = await import("@/lib/badges/badge");
   return (await qrPng(digits)).toString("base64");
 }

@@ -131,8 +131,9 @@ export async function categoryById(tx: DbOrTx, id: number, lock = false): Promis
 }
 
 /** The delegate's personal links: manage (status, edit, cancel) and the badge page. */
-export function personalLinks(r: Pick<RegistrationRow, "id" | "eventId">, event: Pick<EventRow, "conferenceEndsAt">): { manageUrl: string; badgeUrl: string; manageToken: string; badgeToken: string } {
-  const exp = new Date(event.conferenceEndsAt.getTime() + 60 * 24 * 3600_000);
+export function personalLinks(r: Pick<RegistrationRow, "id" | "eventId">, event: Pick<EventRow, "conferenceEndsAt">, now = new Date()): { manageUrl: string; badgeUrl: string; manageToken: string; badgeToken: string } {
+  // Valid until 60 days after the conference — or after today, for an event replayed later (the demo).
+  const exp = new Date(Math.max(event.conferenceEndsAt.getTime(), now.getTime()) + 60 * 24 * 3600_000);
   const manageToken = signLink("manage", r.id, r.eventId, exp);
   const badgeToken = signLink("badge", r.id, r.eventId, exp);
   const base = publicBaseUrl();

@@ -29,21 +29,22 @@ test.beforeEach(({ page: _page }, testInfo) => {
 
 const PASSWORD = "Demo@2020";
 const NAV = vi.staff.nav;
-const CONSOLE = [NAV.admin, NAV.users, NAV.audit, NAV.account];
+const CONSOLE = [NAV.admin, NAV.registrations, NAV.invitations, NAV.categories, NAV.outbox, NAV.users, NAV.audit, NAV.account];
 const ACCOUNT_ONLY = [NAV.account];
+const DELEGATES = [NAV.registrations, NAV.account];
 
 /** The 12 demo accounts, what their navigation must show, and their unit as the header names it. */
 const ACCOUNTS = [
   { email: "admin@ocop.example", role: "admin", nav: CONSOLE, home: "/admin" },
   { email: "bantochuc@ocop.example", role: "organiser", nav: CONSOLE, home: "/admin" },
-  { email: "gianhang@ocop.example", role: "booth_manager", nav: ACCOUNT_ONLY, home: "/account" },
+  { email: "gianhang@ocop.example", role: "booth_manager", nav: DELEGATES, home: "/account" },
   { email: "checkin@ocop.example", role: "checkin_staff", nav: ACCOUNT_ONLY, home: "/account" },
-  { email: "giamsat@ocop.example", role: "checkin_supervisor", nav: ACCOUNT_ONLY, home: "/account" },
-  { email: "quangninh@ocop.example", role: "province_officer", nav: ACCOUNT_ONLY, home: "/account", unit: "Quảng Ninh" },
-  { email: "quangnam@ocop.example", role: "province_officer", nav: ACCOUNT_ONLY, home: "/account", unit: "Quảng Nam" },
-  { email: "angiang@ocop.example", role: "province_officer", nav: ACCOUNT_ONLY, home: "/account", unit: "An Giang" },
-  { email: "bocongthuong@ocop.example", role: "ministry_officer", nav: ACCOUNT_ONLY, home: "/account", unit: "Bộ Công Thương" },
-  { email: "vpdp@ocop.example", role: "mard_reviewer", nav: ACCOUNT_ONLY, home: "/account" },
+  { email: "giamsat@ocop.example", role: "checkin_supervisor", nav: DELEGATES, home: "/account" },
+  { email: "quangninh@ocop.example", role: "province_officer", nav: DELEGATES, home: "/account", unit: "Quảng Ninh" },
+  { email: "quangnam@ocop.example", role: "province_officer", nav: DELEGATES, home: "/account", unit: "Quảng Nam" },
+  { email: "angiang@ocop.example", role: "province_officer", nav: DELEGATES, home: "/account", unit: "An Giang" },
+  { email: "bocongthuong@ocop.example", role: "ministry_officer", nav: DELEGATES, home: "/account", unit: "Bộ Công Thương" },
+  { email: "vpdp@ocop.example", role: "mard_reviewer", nav: DELEGATES, home: "/account" },
   { email: "tdkt@ocop.example", role: "emulation_board", nav: ACCOUNT_ONLY, home: "/account" },
   { email: "sankhau@ocop.example", role: "stage_manager", nav: ACCOUNT_ONLY, home: "/account" },
 ] as const;
@@ -85,7 +86,7 @@ test.describe("đăng nhập và phân quyền / sign-in and permissions", () =>
       if ("unit" in account) await expect(page.getByTestId("staff-unit")).toContainText(account.unit);
       else await expect(page.getByTestId("staff-unit")).toHaveCount(0);
 
-      if (account.nav === ACCOUNT_ONLY) {
+      if (account.home === "/account") {
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(vi.account.title);
         // Sections this role may not use are not linked; opening one directly is a polite 403 page
         // (the users list for most, the audit log for province officers), the others answer 403 too.

@@ -13,7 +13,7 @@ import { JobWorker } from "@/lib/jobs/worker";
 import { signLink } from "@/lib/links/signed";
 import { EMAIL_JOB } from "@/lib/mail/outbox";
 import { makeSendEmailHandler } from "@/lib/mail/send-job";
-import { currentEvent } from "@/lib/registration/common";
+import { currentEvent, personalLinks } from "@/lib/registration/common";
 import { acceptInvitation, registerDelegate } from "@/lib/registration/register";
 import { inviteDelegates, parsePastedInvitees, revokeInvitation } from "@/lib/registration/invitations";
 import {
@@ -171,6 +171,15 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
     expect(await checkBadge(t.db, event.id, re.code)).toEqual({ ok: true, registrationId: v.id, serial: 2 });
     const lastDigit = re.code.at(-1) === "7" ? "8" : "7";
     expect((await checkBadge(t.db, event.id, re.code.slice(0, 169) + lastDigit)).ok).toBe(false);
+  });
+
+  it("gives working personal links even when the event lies in the past (the demo replays 2020)", async () => {
+    const v = await registerDelegate(anon(), delegate());
+    const event = await currentEvent(t.db);
+    expect(event.conferenceEndsAt.getTime()).toBeLessThan(Date.now());
+    const links = personalLinks({ id: v.id, eventId: event.id }, event);
+    expect((await registrationByManageToken(anon(), links.manageToken)).view.id).toBe(v.id);
+    expect((await badgeCodeByLink(anon(), links.badgeToken)).code).toMatch(/^\d{170}$/);
   });
 
   it("lets the manage-link holder see, edit allowed fields and cancel; forged and expired links are refused", async () => {
