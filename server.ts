@@ -88,8 +88,8 @@ async function main() {
     server.listen(port, hostname, () => resolve());
   });
 
-  const worker = new JobWorker({ db: booted.handle.db, handlers: jobHandlers(), concurrency: Number(process.env.JOB_CONCURRENCY) || 2 });
-  worker.start();
+  const worker = new JobWorker({ db: booted.handle.db, handlers: jobHandlers(), concurrency: Number(process.env.JOB_CONCURRENCY ?? 2) });
+  if (Number(process.env.JOB_CONCURRENCY ?? 2) > 0) worker.start();
   log.info("server.ready", { url: `http://localhost:${port}`, db: booted.handle.kind, bootMs: booted.ms, ms: Date.now() - started, pid: process.pid });
 
   let stopping = false;

@@ -12,7 +12,7 @@ export async function benchRegistration(args: Map<string, string>): Promise<void
   const duration = Number(args.get("duration") ?? 10);
   const connections = Number(args.get("connections") ?? 16);
   console.log(`bench registration: db=${db} runs=${runs} duration=${duration}s connections=${connections}; ${machineLine()}`);
-  const server = await startBenchServer(db, { RATE_LIMIT: "off", OCOP_DEMO_DELEGATES: "0", JOB_CONCURRENCY: "2" });
+  const server = await startBenchServer(db, { RATE_LIMIT: "off", OCOP_DEMO_DELEGATES: "0", JOB_CONCURRENCY: args.get("jobs") ?? "2" });
   let n = 0;
   // Names are letters only: n written with Vietnamese letters.
   const letters = "abcdeghiklmnopqrstuvxyđăâêôơư";
