@@ -13,15 +13,37 @@ export type RegistrationRow = typeof registrations.$inferSelect;
 export type CategoryRow = typeof delegateCategories.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 
+/**
+ * Short-lived per-database caches for the hot registration path. Staleness is bounded and harmless:
+ * capacity and approval are re-read under the category row lock; organisers' edits invalidate.
+ */
+const EVENT_TTL_MS = 5000;
+const CATEGORY_TTL_MS = 3000;
+const eventCache = new WeakMap<object, { at: number; event: EventRow }>();
+const categoryCache = new WeakMap<object, Map<string, { at: number; category: CategoryRow }>>();
+
 export async function currentEvent(db: DbOrTx): Promise<EventRow> {
+  const hit = eventCache.get(db);
+  if (hit && Date.now() - hit.at < EVENT_TTL_MS) return hit.event;
   const [e] = await db.select().from(events).where(eq(events.isCurrent, true));
   if (!e) throw new Error("no current event");
+  eventCache.set(db, { at: Date.now(), event: e });
   return e;
 }
 
+export function invalidateCategoryCache(db: DbOrTx): void {
+  categoryCache.delete(db);
+}
+
 export async function categoryByCode(db: DbOrTx, eventId: number, code: string, field = "categoryCode"): Promise<CategoryRow> {
+  const key = `${eventId}:${code}`;
+  const hit = categoryCache.get(db)?.get(key);
+  if (hit && Date.now() - hit.at < CATEGORY_TTL_MS) return hit.category;
   const [c] = await db.select().from(delegateCategories).where(and(eq(delegateCategories.eventId, eventId), eq(delegateCategories.code, code)));
   if (!c) throw new ValidationError([{ path: field, message: "fields.choice" }]);
+  let map = categoryCache.get(db);
+  if (!map) categoryCache.set(db, (map = new Map()));
+  map.set(key, { at: Date.now(), category: c });
   return c;
 }
 
