@@ -44,9 +44,14 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return out;
 }
 
+/** Objects already parsed by a schema (the API layer parses before the domain function parses again). */
+const parsedBy = new WeakMap<object, z.ZodType>();
+
 /** Parses with a zod schema or throws a ValidationError with one entry per bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  if (input && typeof input === "object" && parsedBy.get(input) === schema) return input as z.infer<S>;
   const r = schema.safeParse(input);
   if (!r.success) throw new ValidationError(fieldErrors(r.error));
+  if (r.data && typeof r.data === "object") parsedBy.set(r.data, schema);
   return r.data;
 }
