@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { delegateCategories, registrations, type RegistrationStatus } from "@/db/schema";
+import { categoryCheckpoints, checkpoints, delegateCategories, registrations, type RegistrationStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { UNIT_ROLES } from "@/lib/auth/permissions";
 import { requireAnyPermission, requirePermission } from "@/lib/auth/require";
@@ -195,12 +195,15 @@ export async function getBadgeCode(ctx: Ctx, id: number): Promise<{ code: string
 }
 
 /** Resolves a personal manage link to its registration (no account). */
-export async function registrationByManageToken(ctx: Ctx, token: string): Promise<{ view: RegistrationView; row: RegistrationRow; category: CategoryRow }> {
+export async function registrationByManageToken(ctx: Ctx, token: string): Promise<{ view: RegistrationView; row: RegistrationRow; category: CategoryRow; checkpoints: string[] }> {
   const link = verifyLink("manage", token, ctx.now);
   if (!link) throw new UnauthorizedError("links.invalid");
   const { r, c } = await load(ctx.db, link.id);
   if (r.eventId !== link.e) throw new UnauthorizedError("links.invalid");
-  return { view: await toView(ctx.db, r, c, ctx.locale), row: r, category: c };
+  // The doors this delegate's category opens (for the calendar entry): the link is the authority.
+  const doors = await ctx.db.select({ code: checkpoints.code }).from(categoryCheckpoints)
+    .innerJoin(checkpoints, eq(checkpoints.id, categoryCheckpoints.checkpointId)).where(eq(categoryCheckpoints.categoryId, c.id));
+  return { view: await toView(ctx.db, r, c, ctx.locale), row: r, category: c, checkpoints: doors.map((d) => d.code) };
 }
 
 export async function updateByManageToken(ctx: Ctx, token: string, input: RegistrationPatch): Promise<RegistrationView> {

@@ -186,7 +186,9 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
     const v = await registerDelegate(anon(), delegate());
     const event = await currentEvent(t.db);
     const token = signLink("manage", v.id, event.id, new Date(Date.now() + 3600_000));
-    expect((await registrationByManageToken(anon(), token)).view.id).toBe(v.id);
+    const found = await registrationByManageToken(anon(), token);
+    expect(found.view.id).toBe(v.id);
+    expect(found.checkpoints.sort()).toEqual(["hoi-truong", "trien-lam"]); // chủ thể OCOP: not the evening ceremony
     const edited = await updateByManageToken(anon(), token, { position: "Phó Giám đốc", phone: "0987 654 321" });
     expect(edited).toMatchObject({ position: "Phó Giám đốc", phone: "0987654321" });
     await expect(updateByManageToken(anon(), token, { email: "steal@example.vn" } as never)).rejects.toBeInstanceOf(ValidationError);

@@ -1,5 +1,4 @@
 import { getPageCtx } from "@/lib/auth/page";
-import { listCategories } from "@/lib/categories/categories";
 import { isDomainError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { currentEvent, personalLinks } from "@/lib/registration/common";
@@ -19,10 +18,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ token: 
   }
   const event = await currentEvent(ctx.db);
   const links = personalLinks(found.row, event);
-  // Which doors a category opens is category data the public may not list (invitation-only
-  // categories); it is read with the system's eyes only to decide whether the ceremony belongs here.
-  const categories = await listCategories({ ...ctx, actor: { kind: "system", reason: "calendar file" } });
-  const includeCeremony = categories.find((c) => c.code === found.category.code)?.checkpoints.includes("le-ton-vinh") ?? true;
+  const includeCeremony = found.checkpoints.includes("le-ton-vinh");
   const body = registrationIcs(event, { registrationId: found.row.id, locale: ctx.locale, manageUrl: links.manageUrl, includeCeremony, now: ctx.now });
   return new Response(body, {
     headers: {
