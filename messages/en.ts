@@ -1,4 +1,6 @@
 import type { Messages } from "./vi";
+import scannerEn from "./sections/scanner.en";
+import checkinAdminEn from "./sections/checkin-admin.en";
 
 const en: Messages = {
   meta: {
@@ -126,6 +128,13 @@ const en: Messages = {
     "invitations.used": "This invitation has already been used to register.",
     "invitations.category_not_invitation": "This delegate category does not use invitations.",
     "categories.not_found": "Delegate category not found.",
+    "checkin.unknown_checkpoint": "No such checkpoint.",
+    "checkin.checkpoint_not_found": "Checkpoint not found.",
+    "checkin.window_order": "The closing time must be after the opening time.",
+    "checkin.future_scan": "The scan time is in the future: check the scanner's clock.",
+    "checkin.scan_not_found": "Scan not found.",
+    "checkin.not_undoable": "This scan cannot be undone (already undone, or not a recorded entry or exit).",
+    "checkin.undo_not_latest": "Only the delegate's latest scan at this checkpoint can be undone.",
     "not_found": "Not found.",
     "server.error": "The system ran into a problem. Reference: {requestId}.",
   },
@@ -150,6 +159,7 @@ const en: Messages = {
     consent: "Consent to the organisers using your personal data for the conference is required.",
     unknownQuestion: "This question does not belong to this delegate category.",
     unitConflict: "Choose a province or a ministry — not both.",
+    datetime: "Invalid date and time.",
   },
   errors: {
     notFoundTitle: "Page not found",
@@ -641,6 +651,8 @@ const en: Messages = {
     noAttachments: "No attachments.",
     notRendered: "The message has not been rendered yet; reload the page in a few seconds.",
   },
+  scanner: scannerEn,
+  checkinAdmin: checkinAdminEn,
 };
 
 export default en;

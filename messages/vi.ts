@@ -1,3 +1,5 @@
+import scannerVi from "./sections/scanner.vi";
+import checkinAdminVi from "./sections/checkin-admin.vi";
 /** Vietnamese (default) message catalogue. en.ts must have the same shape (checked by the type). */
 const vi = {
   meta: {
@@ -125,6 +127,13 @@ const vi = {
     "invitations.used": "Thư mời này đã được dùng để đăng ký.",
     "invitations.category_not_invitation": "Loại đại biểu này không dùng thư mời.",
     "categories.not_found": "Không tìm thấy loại đại biểu.",
+    "checkin.unknown_checkpoint": "Không có điểm soát vé này.",
+    "checkin.checkpoint_not_found": "Không tìm thấy điểm soát vé.",
+    "checkin.window_order": "Giờ đóng phải sau giờ mở.",
+    "checkin.future_scan": "Thời điểm quét ở tương lai: hãy kiểm tra đồng hồ của máy quét.",
+    "checkin.scan_not_found": "Không tìm thấy lượt quét.",
+    "checkin.not_undoable": "Lượt quét này không hoàn tác được (đã hoàn tác, hoặc không phải lượt vào/ra được ghi nhận).",
+    "checkin.undo_not_latest": "Chỉ hoàn tác được lượt quét mới nhất của đại biểu tại điểm này.",
     "not_found": "Không tìm thấy.",
     "server.error": "Hệ thống gặp sự cố. Mã sự cố: {requestId}.",
   },
@@ -149,6 +158,7 @@ const vi = {
     consent: "Cần đồng ý để Ban Tổ chức sử dụng thông tin cá nhân cho Hội nghị.",
     unknownQuestion: "Câu hỏi không thuộc loại đại biểu này.",
     unitConflict: "Chỉ chọn tỉnh, thành phố hoặc bộ, ngành — không chọn cả hai.",
+    datetime: "Ngày giờ không hợp lệ.",
   },
   errors: {
     notFoundTitle: "Không tìm thấy trang",
@@ -640,6 +650,8 @@ const vi = {
     noAttachments: "Không có tệp đính kèm.",
     notRendered: "Thư chưa được tạo nội dung; hãy tải lại trang sau vài giây.",
   },
+  scanner: scannerVi,
+  checkinAdmin: checkinAdminVi,
 };
 
 export default vi;

@@ -4,3 +4,4 @@ export * from "./jobs";
 export * from "./mail";
 export * from "./auth";
 export * from "./registration";
+export * from "./checkin";

@@ -10,6 +10,10 @@ import { inviteInput } from "@/lib/registration/invitations";
 import { resendInput } from "@/lib/registration/resend";
 import { cancelInput, listRegistrationsQuery, registrationIdParams, registrationInput, registrationPatch, registrationView, rejectInput, staffRegistrationPatch } from "@/lib/registration/schemas";
 import { positiveInt } from "@/lib/validation";
+import {
+  attendanceDelegation, attendanceQuery, checkinSearchItem, checkinSearchQuery, checkinStatsSchema, checkpointCodeParams, checkpointPatch, checkpointView,
+  listScansQuery, manualCheckinInput, scanAnswer, scanIdParams, scanInput, scanListItem,
+} from "@/lib/checkin";
 
 const problem = { description: "RFC 9457 problem+json" };
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
@@ -147,6 +151,54 @@ export const ENDPOINTS = {
   resendInvitation: defineEndpoint({
     id: "resendInvitation", method: "POST", path: "/api/v1/invitations/{id}/resend", summary: "Send the invitation email again", tags: ["registration"], access: "registrations.manage",
     params: z.object({ id: positiveInt() }).strict(), responses: { 200: { description: "Resent" }, 404: problem, 409: problem },
+  }),
+  listCheckpoints: defineEndpoint({
+    id: "listCheckpoints", method: "GET", path: "/api/v1/checkpoints", summary: "The doors (trien-lam, le-ton-vinh, hoi-truong) with their rules and how many are inside", tags: ["checkin"],
+    access: ["checkin.scan", "checkin.dashboard", "event.manage"], responses: { 200: { description: "Checkpoints", schema: z.object({ items: z.array(checkpointView) }) } },
+  }),
+  updateCheckpoint: defineEndpoint({
+    id: "updateCheckpoint", method: "PATCH", path: "/api/v1/checkpoints/{code}", summary: "Edit a checkpoint's rules: categories allowed, opening windows, re-entry (audited)", tags: ["checkin"],
+    access: "event.manage", params: checkpointCodeParams, body: checkpointPatch,
+    responses: { 200: { description: "Updated", schema: checkpointView }, 404: problem, 422: problem },
+  }),
+  checkin: defineEndpoint({
+    id: "checkin", method: "POST", path: "/api/v1/checkins", summary: "Scan a badge at a checkpoint. Always 200 with the answer (admitted, already_admitted, refused with a reason, invalid); a nonce already seen returns the original answer and records nothing", tags: ["checkin"],
+    access: "checkin.scan", body: scanInput, bodyLimit: 8 * 1024,
+    responses: { 200: { description: "The scan's answer", schema: scanAnswer }, 422: problem },
+  }),
+  listCheckins: defineEndpoint({
+    id: "listCheckins", method: "GET", path: "/api/v1/checkins", summary: "Recent scans, newest first (refusals included)", tags: ["checkin"],
+    access: ["checkin.supervise", "checkin.dashboard"], query: listScansQuery, responses: { 200: { description: "Scans", schema: z.object({ items: z.array(scanListItem) }) } },
+  }),
+  manualCheckin: defineEndpoint({
+    id: "manualCheckin", method: "POST", path: "/api/v1/checkins/manual", summary: "Check a delegate in or out without the badge (supervisors; same rules; audited)", tags: ["checkin"],
+    access: "checkin.supervise", body: manualCheckinInput, responses: { 200: { description: "The scan's answer", schema: scanAnswer }, 404: problem, 422: problem },
+  }),
+  undoCheckin: defineEndpoint({
+    id: "undoCheckin", method: "POST", path: "/api/v1/checkins/{id}/undo", summary: "Undo a recorded entry or exit (the delegate's latest at that door; audited)", tags: ["checkin"],
+    access: "checkin.supervise", params: scanIdParams, responses: { 200: { description: "Undone", schema: z.object({ id: z.number().int(), undoneAt: z.string() }) }, 404: problem, 409: problem },
+  }),
+  searchCheckin: defineEndpoint({
+    id: "searchCheckin", method: "GET", path: "/api/v1/checkins/search", summary: "Find a delegate without a badge: name without diacritics, or phone", tags: ["checkin"],
+    access: "checkin.scan", query: checkinSearchQuery, responses: { 200: { description: "Up to 20 delegates", schema: z.object({ items: z.array(checkinSearchItem) }) }, 422: problem },
+  }),
+  registerWalkIn: defineEndpoint({
+    id: "registerWalkIn", method: "POST", path: "/api/v1/checkins/walk-ins", summary: "Desk mode: register a walk-in (public categories; approval and capacity rules apply)", tags: ["checkin"],
+    access: "checkin.supervise", body: registrationInput,
+    responses: { 201: { description: "Registered", schema: z.object({ registration: registrationView, badgeUrl: z.string().nullable(), code: z.string().nullable() }) }, 409: problem, 422: problem },
+  }),
+  checkinStats: defineEndpoint({
+    id: "checkinStats", method: "GET", path: "/api/v1/checkins/stats", summary: "Live figures: per checkpoint, over time, by category and province, recent scans, VIPs present in protocol order", tags: ["checkin"],
+    access: "checkin.dashboard", responses: { 200: { description: "Stats", schema: checkinStatsSchema } },
+  }),
+  checkinStream: defineEndpoint({
+    id: "checkinStream", method: "GET", path: "/api/v1/checkins/stream", summary: "Server-Sent Events: `event: stats` (the stats document) whenever a scan is recorded or undone", tags: ["checkin"],
+    access: "checkin.dashboard", responses: { 200: { description: "text/event-stream" } },
+  }),
+  checkinAttendance: defineEndpoint({
+    id: "checkinAttendance", method: "GET", path: "/api/v1/checkins/attendance", summary: "Attendance per delegation: JSON, CSV (UTF-8 with BOM) or XLSX, streamed", tags: ["checkin"],
+    access: "checkin.dashboard", query: attendanceQuery,
+    responses: { 200: { description: "Attendance (format=json; csv and xlsx are files)", schema: z.object({ items: z.array(attendanceDelegation) }) } },
   }),
 } satisfies Record<string, EndpointDef>;
 

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { can, requirePermission } from "@/lib/auth/require";
 import type { Ctx } from "@/lib/context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { invalidateCheckpointCache } from "@/lib/checkin/checkpoints";
 import { currentEvent, invalidateCategoryCache } from "@/lib/registration/common";
 import { promoteWaitlisted } from "@/lib/registration/manage";
 import { parseInput, text } from "@/lib/validation";
@@ -84,6 +85,7 @@ export async function updateCategory(ctx: Ctx, code: string, input: z.input<type
     if (raised) await promoteWaitlisted(tx, ctx, row!, event);
   });
   invalidateCategoryCache(ctx.db);
+  invalidateCheckpointCache(ctx.db);
   const list = await listCategories({ ...ctx, actor: { kind: "system", reason: "category view" } });
   return list.find((c) => c.code === code)!;
 }

@@ -1,0 +1,10 @@
+export { listCheckpoints, updateCheckpoint, checkpointPatch, checkpointView, checkpointCodeParams, type CheckpointView } from "./checkpoints";
+export { redeemBadge, scanInput, type ScanInput } from "./redeem-badge";
+export { manualCheckin, manualCheckinInput, undoScan, scanIdParams } from "./manual";
+export { searchForCheckin, checkinSearchQuery, checkinSearchItem, type CheckinSearchItem } from "./search";
+export { listScans, listScansQuery, scanListItem, type ScanListItem } from "./scans";
+export { checkinStats, checkinStatsSchema, checkinVersion, statsFor, type CheckinStats } from "./stats";
+export { attendanceByDelegation, attendanceCsv, attendanceXlsx, attendanceQuery, attendanceDelegation, type AttendanceDelegation } from "./attendance";
+export { registerWalkIn, type WalkInResult } from "./walk-in";
+export * from "./types";
+export { checkinStream } from "./stream";

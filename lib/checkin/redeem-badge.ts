@@ -1,0 +1,247 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db/client";
+import { checkinScans, delegateCategories, registrations, users, type ScanResult } from "@/db/schema";
+import { verifyBadgeCode } from "@/lib/badges/code";
+import { eventKey } from "@/lib/badges/keys";
+import { requirePermission } from "@/lib/auth/require";
+import type { Ctx, UserActor } from "@/lib/context";
+import { isUniqueViolation, ValidationError } from "@/lib/errors";
+import { currentEvent, delegationName, fullName, honorificLabel, loadUnitNames } from "@/lib/registration/common";
+import { parseInput, text } from "@/lib/validation";
+import { checkpointByCode, checkpointRules, isOpenAt, type CheckpointRules } from "./checkpoints";
+import type { ScanAnswer, ScanReason, ScanRegistration } from "./types";
+
+/** A scan's nonce: chosen by the scanner (a UUID, or any unique token of safe characters). */
+export const nonceSchema = z.string().min(8, { message: "fields.tooShort|min=8" }).max(100, { message: "fields.tooLong|max=100" })
+  .regex(/^[A-Za-z0-9_.:-]+$/, { message: "fields.invalid" });
+
+export const scanInput = z.object({
+  // Anything a scanner read: a forged or damaged code is an answer ("invalid"), not a malformed request.
+  code: z.string({ message: "fields.required" }).max(2000, { message: "fields.tooLong|max=2000" }),
+  checkpoint: z.string({ message: "fields.required" }).min(1, { message: "fields.required" }).max(40, { message: "fields.tooLong|max=40" }),
+  direction: z.enum(["in", "out"], { message: "fields.choice" }).default("in"),
+  nonce: nonceSchema.optional(),
+  scannedAt: z.iso.datetime({ offset: true, message: "fields.datetime" }).optional(),
+  device: text({ max: 100 }).optional(),
+}).strict();
+export type ScanInput = z.input<typeof scanInput>;
+
+/** Scans may be recorded a little late (queued), never from the future beyond clock skew. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+export function scanTime(scannedAt: string | undefined, now: Date): Date {
+  if (!scannedAt) return now;
+  const at = new Date(scannedAt);
+  if (at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) throw new ValidationError([{ path: "scannedAt", message: "checkin.future_scan" }]);
+  return at;
+}
+
+type ScanTarget = {
+  id: number; eventId: number; status: string; serial: number; categoryId: number;
+  honorific: "ong" | "ba"; familyName: string; givenName: string; position: string; organisation: string;
+  provinceCode: string | null; agencyCode: string | null; doorNote: string | null;
+  categoryCode: string; categoryNameVi: string; categoryNameEn: string; colour: string;
+};
+
+export async function loadScanTarget(db: DbOrTx, eventId: number, id: number): Promise<ScanTarget | null> {
+  const [r] = await db.select({
+    id: registrations.id, eventId: registrations.eventId, status: registrations.status, serial: registrations.badgeSerial, categoryId: registrations.categoryId,
+    honorific: registrations.honorific, familyName: registrations.familyName, givenName: registrations.givenName, position: registrations.position,
+    organisation: registrations.organisation, provinceCode: registrations.provinceCode, agencyCode: registrations.agencyCode, doorNote: registrations.doorNote,
+    categoryCode: delegateCategories.code, categoryNameVi: delegateCategories.nameVi, categoryNameEn: delegateCategories.nameEn, colour: delegateCategories.badgeColour,
+  }).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId))
+    .where(and(eq(registrations.id, id), eq(registrations.eventId, eventId)));
+  return r ?? null;
+}
+
+export async function scanRegistrationView(db: DbOrTx, r: ScanTarget, locale: "vi" | "en"): Promise<ScanRegistration> {
+  const names = await loadUnitNames(db);
+  return {
+    id: r.id, name: `${honorificLabel(r.honorific, locale)} ${fullName(r)}`, position: r.position, organisation: r.organisation,
+    delegation: delegationName(names, r, locale), category: locale === "en" ? r.categoryNameEn : r.categoryNameVi, categoryCode: r.categoryCode,
+    colour: r.colour, note: r.doorNote, status: r.status,
+  };
+}
+
+/** The rules of the door, in order: the first that fails names the refusal. */
+export function refusalFor(r: Pick<ScanTarget, "status" | "serial" | "categoryId">, serial: number, cp: CheckpointRules, at: Date): ScanReason | null {
+  if (r.serial !== serial) return "revoked";
+  if (r.status === "cancelled") return "cancelled";
+  if (r.status === "rejected") return "rejected";
+  if (r.status !== "confirmed") return "not_confirmed";
+  if (!cp.categoryIds.has(r.categoryId)) return "not_allowed";
+  if (!isOpenAt(cp, at)) return "closed";
+  return null;
+}
+
+export type ScanRecord = {
+  method: "scan" | "manual"; direction: "in" | "out"; nonce: string | null; serial: number | null; at: Date; device: string | null;
+};
+
+type RecordedRow = { id: string | number; result: ScanResult; reason: string | null; first_at: Date | string | null; first_by_name: string | null; first_device: string | null };
+
+function rowsOf<T>(res: unknown): T[] {
+  return (res as { rows: T[] }).rows;
+}
+
+/** Thrown inside a recording statement whose nonce was already used: answer with the original. */
+class Replay extends Error {}
+
+async function runRecording(statement: () => Promise<unknown>): Promise<RecordedRow> {
+  try {
+    const [row] = rowsOf<RecordedRow>(await statement());
+    return row!;
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new Replay();
+    throw e;
+  }
+}
+
+/**
+ * Admits (or not) in ONE statement, so the outcome needs no explicit transaction: the presence
+ * upsert takes the row lock of (badge, checkpoint) — the primary key guarantees one first entry —
+ * and its ON CONFLICT branch decides "already admitted", a re-entry or "no re-entry" from the row
+ * as it stands after any concurrent scan committed. The scan row is written by the same statement;
+ * a nonce already used makes the whole statement fail, so nothing of it is kept.
+ */
+function admitStatement(db: DbOrTx, eventId: number, cp: CheckpointRules, registrationId: number, me: UserActor, rec: ScanRecord) {
+  const at = rec.at.toISOString();
+  return db.execute(sql`
+    with s as (select nextval(pg_get_serial_sequence('checkin_scans', 'id')) as id),
+    p as (
+      insert into checkin_presence as cp (event_id, registration_id, checkpoint_id, first_scan_id, first_at, first_by_user_id, first_device, inside, entries, exits, last_at, last_outcome)
+      select ${eventId}::integer, ${registrationId}::integer, ${cp.id}::integer, s.id, ${at}::timestamptz, ${me.userId}::integer, ${rec.device}::text, true, 1, 0, ${at}::timestamptz, 'admitted'
+      from s
+      on conflict (registration_id, checkpoint_id) do update set
+        last_outcome = case when cp.inside then 'already_admitted' when ${cp.allowReentry}::boolean then 'admitted' else 'no_reentry' end,
+        entries = cp.entries + case when not cp.inside and ${cp.allowReentry}::boolean then 1 else 0 end,
+        inside = cp.inside or ${cp.allowReentry}::boolean,
+        last_at = case when not cp.inside and ${cp.allowReentry}::boolean then excluded.last_at else cp.last_at end
+      returning last_outcome, first_at, first_by_user_id, first_device
+    ),
+    ins as (
+      insert into ${checkinScans} (id, event_id, checkpoint_id, registration_id, direction, result, reason, method, nonce, serial, scanned_at, staff_user_id, device, first_at, first_by_user_id, first_device)
+      select s.id, ${eventId}::integer, ${cp.id}::integer, ${registrationId}::integer, 'in',
+        case p.last_outcome when 'no_reentry' then 'refused' else p.last_outcome end,
+        case p.last_outcome when 'no_reentry' then 'no_reentry' end,
+        ${rec.method}::text, ${rec.nonce}::text, ${rec.serial}::integer, ${at}::timestamptz, ${me.userId}::integer, ${rec.device}::text,
+        p.first_at, p.first_by_user_id, p.first_device
+      from s, p
+      returning id, result, reason, first_at, first_by_user_id, first_device
+    )
+    select ins.id, ins.result, ins.reason, ins.first_at, ins.first_device, u.name as first_by_name
+    from ins left join ${users} u on u.id = ins.first_by_user_id`);
+}
+
+/** Records an exit of someone inside, in one statement (the presence row's lock orders racing scans). */
+function exitStatement(db: DbOrTx, eventId: number, cp: CheckpointRules, registrationId: number, me: UserActor, rec: ScanRecord) {
+  const at = rec.at.toISOString();
+  return db.execute(sql`
+    with p as (
+      update checkin_presence set inside = false, exits = exits + 1, last_at = ${at}::timestamptz, last_outcome = 'exited'
+      where registration_id = ${registrationId}::integer and checkpoint_id = ${cp.id}::integer and inside
+      returning first_at, first_by_user_id, first_device
+    ),
+    ins as (
+      insert into ${checkinScans} (event_id, checkpoint_id, registration_id, direction, result, reason, method, nonce, serial, scanned_at, staff_user_id, device, first_at, first_by_user_id, first_device)
+      select ${eventId}::integer, ${cp.id}::integer, ${registrationId}::integer, 'out',
+        case when p.first_at is null then 'refused' else 'admitted' end,
+        case when p.first_at is null then 'not_inside' end,
+        ${rec.method}::text, ${rec.nonce}::text, ${rec.serial}::integer, ${at}::timestamptz, ${me.userId}::integer, ${rec.device}::text,
+        p.first_at, p.first_by_user_id, p.first_device
+      from (select 1) one left join p on true
+      returning id, result, reason, first_at, first_by_user_id, first_device
+    )
+    select ins.id, ins.result, ins.reason, ins.first_at, ins.first_device, u.name as first_by_name
+    from ins left join ${users} u on u.id = ins.first_by_user_id`);
+}
+
+/** A scan decided without touching presence: refusals and invalid codes. */
+function plainStatement(db: DbOrTx, eventId: number, cp: CheckpointRules, registrationId: number | null, me: UserActor, rec: ScanRecord, result: ScanResult, reason: ScanReason) {
+  return db.execute(sql`
+    insert into ${checkinScans} (event_id, checkpoint_id, registration_id, direction, result, reason, method, nonce, serial, scanned_at, staff_user_id, device)
+    values (${eventId}::integer, ${cp.id}::integer, ${registrationId}::integer, ${rec.direction}::text, ${result}::text, ${reason}::text, ${rec.method}::text,
+      ${rec.nonce}::text, ${rec.serial}::integer, ${rec.at.toISOString()}::timestamptz, ${me.userId}::integer, ${rec.device}::text)
+    returning id, result, reason, null::timestamptz as first_at, null::text as first_device, null::text as first_by_name`);
+}
+
+function toIso(v: Date | string): string {
+  return (v instanceof Date ? v : new Date(v)).toISOString();
+}
+
+function answerFrom(row: RecordedRow, cp: CheckpointRules, rec: ScanRecord, registration: ScanRegistration | undefined): ScanAnswer {
+  const a: ScanAnswer = {
+    result: row.result, direction: rec.direction, scanId: Number(row.id), scannedAt: rec.at.toISOString(), checkpoint: cp.code,
+  };
+  if (row.reason) a.reason = row.reason as ScanReason;
+  if (registration) a.registration = registration;
+  const showFirst = row.first_at && (row.result === "already_admitted" || (rec.direction === "in" && row.result === "refused") || rec.direction === "out");
+  if (showFirst) a.firstCheckin = { at: toIso(row.first_at!), checkpoint: cp.code, by: row.first_by_name, device: row.first_device };
+  return a;
+}
+
+/**
+ * Decides and records one scan of a registration already identified (by a badge code, or by a
+ * supervisor's manual check-in). Used by redeemBadge and manualCheckin.
+ */
+export async function decideAndRecord(
+  ctx: Ctx, me: UserActor, eventId: number, cp: CheckpointRules, target: ScanTarget, serial: number, rec: ScanRecord,
+): Promise<ScanAnswer> {
+  const registration = await scanRegistrationView(ctx.db, target, ctx.locale);
+  const refusal = refusalFor(target, serial, cp, rec.at);
+  try {
+    const row = await runRecording(() =>
+      refusal ? plainStatement(ctx.db, eventId, cp, target.id, me, rec, "refused", refusal)
+        : rec.direction === "in" ? admitStatement(ctx.db, eventId, cp, target.id, me, rec)
+          : exitStatement(ctx.db, eventId, cp, target.id, me, rec));
+    return answerFrom(row, cp, rec, registration);
+  } catch (e) {
+    if (e instanceof Replay && rec.nonce) return replayAnswer(ctx, eventId, rec.nonce);
+    throw e;
+  }
+}
+
+/** The original answer of a scan whose nonce is seen again; nothing new is recorded. */
+export async function replayAnswer(ctx: Ctx, eventId: number, nonce: string): Promise<ScanAnswer> {
+  const [s] = await ctx.db.select().from(checkinScans).where(and(eq(checkinScans.eventId, eventId), eq(checkinScans.nonce, nonce)));
+  if (!s) throw new Error("nonce conflict without a scan");
+  return { ...(await answerForScan(ctx, s)), replayed: true };
+}
+
+/** Rebuilds the answer a recorded scan gave (replays, lists). */
+export async function answerForScan(ctx: Ctx, s: typeof checkinScans.$inferSelect): Promise<ScanAnswer> {
+  const rules = await checkpointRules(ctx.db, s.eventId);
+  const cp = [...rules.values()].find((c) => c.id === s.checkpointId)!;
+  const target = s.registrationId ? await loadScanTarget(ctx.db, s.eventId, s.registrationId) : null;
+  const [by] = s.firstByUserId ? await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, s.firstByUserId)) : [];
+  const row: RecordedRow = { id: s.id, result: s.result, reason: s.reason, first_at: s.firstAt, first_by_name: by?.name ?? null, first_device: s.firstDevice };
+  const rec: ScanRecord = { method: s.method, direction: s.direction, nonce: s.nonce, serial: s.serial, at: s.scannedAt, device: s.device };
+  return answerFrom(row, cp, rec, target ? await scanRegistrationView(ctx.db, target, ctx.locale) : undefined);
+}
+
+/**
+ * A badge scanned at a door (POST /api/v1/checkins). The answer describes the scan and is never an
+ * error: a forged code is `{ result: "invalid" }`. Every scan is recorded, refusals included.
+ */
+export async function redeemBadge(ctx: Ctx, input: ScanInput): Promise<ScanAnswer> {
+  const me = requirePermission(ctx, "checkin.scan");
+  const data = parseInput(scanInput, input);
+  const event = await currentEvent(ctx.db);
+  const cp = await checkpointByCode(ctx.db, event.id, data.checkpoint);
+  const rec: ScanRecord = { method: "scan", direction: data.direction, nonce: data.nonce ?? null, serial: null, at: scanTime(data.scannedAt, ctx.now), device: data.device ?? null };
+  const key = await eventKey(ctx.db, event.id);
+  const v = verifyBadgeCode(data.code.trim(), event.id, key.publicKey);
+  const target = v.ok ? await loadScanTarget(ctx.db, event.id, v.badgeId) : null;
+  if (!v.ok || !target) {
+    const reason: ScanReason = !v.ok ? (v.reason === "signature" ? "signature" : "format") : "unknown";
+    try {
+      const row = await runRecording(() => plainStatement(ctx.db, event.id, cp, null, me, { ...rec, serial: v.ok ? v.serial : null }, "invalid", reason));
+      return answerFrom(row, cp, rec, undefined);
+    } catch (e) {
+      if (e instanceof Replay && rec.nonce) return replayAnswer(ctx, event.id, rec.nonce);
+      throw e;
+    }
+  }
+  return decideAndRecord(ctx, me, event.id, cp, target, v.serial, { ...rec, serial: v.serial });
+}

@@ -1,0 +1,7 @@
+import type { CheckinAdminMessages } from "./checkin-admin.vi";
+
+const CheckinAdminEn: CheckinAdminMessages = {
+  title: "Check-in",
+};
+
+export default CheckinAdminEn;
