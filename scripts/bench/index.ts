@@ -2,6 +2,7 @@
  * Benchmarks: `npm run bench -- <name> [--db postgres|pglite] [--runs 3] [--duration 10] [--connections 16]`.
  * They print medians and ratios; they are not part of `npm test`.
  */
+import { benchCheckin } from "./checkin";
 import { benchHealth } from "./health";
 import { benchRegistration } from "./registration";
 import { benchSignIn } from "./signin";
@@ -10,6 +11,7 @@ const BENCHES: Record<string, (args: Map<string, string>) => Promise<void>> = {
   health: benchHealth,
   signin: benchSignIn,
   registration: benchRegistration,
+  checkin: benchCheckin,
 };
 
 function parseArgs(argv: string[]): { name: string | undefined; args: Map<string, string> } {

@@ -47,6 +47,7 @@ describe.each(DRIVERS)("check-in on %s", (driver) => {
     const [row] = await t.db.select().from(registrations).where(eq(registrations.id, v.id));
     return { id: v.id, code: await badgeCodeFor(t.db, row!) };
   }
+  const one = async <T>(q: ReturnType<typeof sql>): Promise<T> => ((await t.db.execute(q)) as unknown as { rows: T[] }).rows[0]!;
   const scan = (code: string, checkpoint = "trien-lam", extra: Record<string, unknown> = {}) =>
     redeemBadge(staff(), { code, checkpoint, device: "Cửa 1", ...extra });
 
@@ -84,7 +85,7 @@ describe.each(DRIVERS)("check-in on %s", (driver) => {
     const refusedNonce = crypto.randomUUID();
     const refused = await scan(b.code, "le-ton-vinh", { nonce: refusedNonce });
     expect(await scan(b.code, "le-ton-vinh", { nonce: refusedNonce })).toEqual({ ...refused, replayed: true });
-    const [{ count }] = (await t.db.execute(sql`select count(*)::int as count from checkin_scans where registration_id = ${b.id}`)).rows as [{ count: number }];
+    const { count } = await one<{ count: number }>(sql`select count(*)::int as count from checkin_scans where registration_id = ${b.id}`);
     expect(count).toBe(2);
   });
 
@@ -131,7 +132,7 @@ describe.each(DRIVERS)("check-in on %s", (driver) => {
     expect(await scan(b.code)).toMatchObject({ result: "refused", reason: "no_reentry", firstCheckin: { checkpoint: "trien-lam" } });
     await updateCheckpoint(organiser(), "trien-lam", { allowReentry: true });
     const cps = await listCheckpoints(staff());
-    const [{ inside }] = (await t.db.execute(sql`select count(*)::int as inside from checkin_presence where checkpoint_id = (select id from checkpoints where code = 'trien-lam') and inside`)).rows as [{ inside: number }];
+    const { inside } = await one<{ inside: number }>(sql`select count(*)::int as inside from checkin_presence where checkpoint_id = (select id from checkpoints where code = 'trien-lam') and inside`);
     expect(cps.find((c) => c.code === "trien-lam")!.insideNow).toBe(inside);
   });
 
@@ -242,7 +243,7 @@ describe.each(DRIVERS)("check-in on %s", (driver) => {
 
     const stats = await checkinStats(organiser());
     const hall = stats.checkpoints.find((c) => c.code === "hoi-truong")!;
-    const [{ admitted }] = (await t.db.execute(sql`select count(*)::int as admitted from checkin_presence where checkpoint_id = (select id from checkpoints where code = 'hoi-truong')`)).rows as [{ admitted: number }];
+    const { admitted } = await one<{ admitted: number }>(sql`select count(*)::int as admitted from checkin_presence where checkpoint_id = (select id from checkpoints where code = 'hoi-truong')`);
     expect(hall.admitted).toBe(admitted);
     expect(stats.timeline.filter((x) => x.checkpoint === "hoi-truong").reduce((s, x) => s + x.count, 0)).toBe(admitted);
     expect(stats.byProvince.find((p) => p.code === "22")!.arrived).toBeGreaterThan(0);
