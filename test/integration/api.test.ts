@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { overrideDbForTests } from "@/db/client";
@@ -262,5 +263,23 @@ describe("bad input on the token and user endpoints → 4xx problem+json, never 
     expect(res.status).toBe(201);
     const tok = (await res.json()) as { name: string };
     expect(tok.name).toBe("Máy quét cửa 2");
+  });
+
+  it("POST /api/v1/checkins: a forged or damaged code is 200 { result: invalid }, a malformed request a 4xx problem, never a 5xx", async () => {
+    const codes = fc.sample(fc.oneof(fc.string({ maxLength: 200 }), fc.stringMatching(/^\d{150,190}$/), fc.constant("")), { numRuns: 150, seed: 5 });
+    for (const code of codes) {
+      const res = await call(ENDPOINTS.checkin, { role: "checkin_staff", body: { code, checkpoint: "hoi-truong" } });
+      expect(res.status, code).toBe(200);
+      expect(((await res.json()) as { result: string }).result).toBe("invalid");
+    }
+    const bad: unknown[] = [{}, { code: 1, checkpoint: "hoi-truong" }, { code: "1", checkpoint: "khong-co" }, { code: "1", checkpoint: "hoi-truong", direction: "up" },
+      { code: "1", checkpoint: "hoi-truong", extra: true }, { code: "1".repeat(3000), checkpoint: "hoi-truong" }, [], "x"];
+    for (const body of bad) {
+      const res = await call(ENDPOINTS.checkin, { role: "checkin_staff", body });
+      expect([400, 413, 422], JSON.stringify(body)).toContain(res.status);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+    }
+    const garbage = await call(ENDPOINTS.checkin, { role: "checkin_staff", rawBody: "{not json", headers: { "content-type": "application/json" } });
+    expect(garbage.status).toBe(400);
   });
 });
