@@ -30,8 +30,8 @@ export async function manualCheckin(ctx: Ctx, input: z.input<typeof manualChecki
   const cp = await checkpointByCode(ctx.db, event.id, data.checkpoint);
   const target = await loadScanTarget(ctx.db, event.id, data.registrationId);
   if (!target) throw new NotFoundError("registrations.not_found");
-  const answer = await decideAndRecord(ctx, me, event.id, cp, target, target.serial, {
-    method: "manual", direction: data.direction, nonce: data.nonce ?? null, serial: target.serial, at: ctx.now, device: data.device ?? null,
+  const answer = await decideAndRecord(ctx, me, event.id, cp, target.id, null, {
+    method: "manual", direction: data.direction, nonce: data.nonce ?? null, serial: null, at: ctx.now, device: data.device ?? null,
   });
   if (!answer.replayed) {
     await recordAudit(ctx.db, ctx, {

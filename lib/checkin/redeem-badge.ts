@@ -64,17 +64,6 @@ export async function scanRegistrationView(db: DbOrTx, r: ScanTarget, locale: "v
   };
 }
 
-/** The rules of the door, in order: the first that fails names the refusal. */
-export function refusalFor(r: Pick<ScanTarget, "status" | "serial" | "categoryId">, serial: number, cp: CheckpointRules, at: Date): ScanReason | null {
-  if (r.serial !== serial) return "revoked";
-  if (r.status === "cancelled") return "cancelled";
-  if (r.status === "rejected") return "rejected";
-  if (r.status !== "confirmed") return "not_confirmed";
-  if (!cp.categoryIds.has(r.categoryId)) return "not_allowed";
-  if (!isOpenAt(cp, at)) return "closed";
-  return null;
-}
-
 export type ScanRecord = {
   method: "scan" | "manual"; direction: "in" | "out"; nonce: string | null; serial: number | null; at: Date; device: string | null;
 };
@@ -98,63 +87,78 @@ async function runRecording(statement: () => Promise<unknown>): Promise<Recorded
   }
 }
 
+type ScanRow = RecordedRow & {
+  reg_id: number | null; status: string; category_id: number; honorific: "ong" | "ba"; family_name: string; given_name: string; position: string;
+  organisation: string; province_code: string | null; agency_code: string | null; door_note: string | null;
+  category_code: string; name_vi: string; name_en: string; badge_colour: string;
+};
+
 /**
- * Admits (or not) in ONE statement, so the outcome needs no explicit transaction: the presence
- * upsert takes the row lock of (badge, checkpoint) — the primary key guarantees one first entry —
- * and its ON CONFLICT branch decides "already admitted", a re-entry or "no re-entry" from the row
- * as it stands after any concurrent scan committed. The scan row is written by the same statement;
- * a nonce already used makes the whole statement fail, so nothing of it is kept.
+ * Decides and records a scan of a badge in ONE statement, so it needs no explicit transaction and
+ * costs one round trip:
+ *  - `r` reads the registration and names the first rule it fails, in order: an older serial
+ *    (re-issued badge), cancelled, rejected, not confirmed, a category not allowed at this door, the
+ *    door closed at the scan time (decided by the caller from the cached windows);
+ *  - `p` (entries) upserts the presence row: its primary key is the guarantee of one first entry per
+ *    badge and checkpoint; the ON CONFLICT branch runs under the row's lock, on the row as it stands
+ *    after any concurrent scan committed, and decides "already admitted", a re-entry or "no re-entry";
+ *  - `x` (exits) marks someone inside as gone, under the same row lock;
+ *  - `ins` writes the scan with the outcome. A nonce already used makes the whole statement fail,
+ *    so nothing of it is kept and the caller answers with the original scan.
+ * `serial` null (a supervisor's manual check-in) means the current serial.
  */
-function admitStatement(db: DbOrTx, eventId: number, cp: CheckpointRules, registrationId: number, me: UserActor, rec: ScanRecord) {
+function scanStatement(db: DbOrTx, eventId: number, cp: CheckpointRules, registrationId: number, serial: number | null, closed: boolean, me: UserActor, rec: ScanRecord) {
   const at = rec.at.toISOString();
+  const reentry = cp.allowReentry;
   return db.execute(sql`
-    with s as (select nextval(pg_get_serial_sequence('checkin_scans', 'id')) as id),
+    with r as (
+      select r.id, r.status, r.badge_serial, r.category_id, r.honorific, r.family_name, r.given_name, r.position, r.organisation,
+        r.province_code, r.agency_code, r.door_note, c.code as category_code, c.name_vi, c.name_en, c.badge_colour,
+        case
+          when r.badge_serial <> coalesce(${serial}::integer, r.badge_serial) then 'revoked'
+          when r.status = 'cancelled' then 'cancelled'
+          when r.status = 'rejected' then 'rejected'
+          when r.status <> 'confirmed' then 'not_confirmed'
+          when not exists (select 1 from category_checkpoints cc where cc.category_id = r.category_id and cc.checkpoint_id = ${cp.id}::integer) then 'not_allowed'
+          when ${closed}::boolean then 'closed'
+        end as refusal
+      from registrations r join delegate_categories c on c.id = r.category_id
+      where r.id = ${registrationId}::integer and r.event_id = ${eventId}::integer
+    ),
+    s as (select nextval(pg_get_serial_sequence('checkin_scans', 'id')) as id),
     p as (
       insert into checkin_presence as cp (event_id, registration_id, checkpoint_id, first_scan_id, first_at, first_by_user_id, first_device, inside, entries, exits, last_at, last_outcome)
-      select ${eventId}::integer, ${registrationId}::integer, ${cp.id}::integer, s.id, ${at}::timestamptz, ${me.userId}::integer, ${rec.device}::text, true, 1, 0, ${at}::timestamptz, 'admitted'
-      from s
+      select ${eventId}::integer, r.id, ${cp.id}::integer, s.id, ${at}::timestamptz, ${me.userId}::integer, ${rec.device}::text, true, 1, 0, ${at}::timestamptz, 'admitted'
+      from r, s where r.refusal is null and ${rec.direction}::text = 'in'
       on conflict (registration_id, checkpoint_id) do update set
-        last_outcome = case when cp.inside then 'already_admitted' when ${cp.allowReentry}::boolean then 'admitted' else 'no_reentry' end,
-        entries = cp.entries + case when not cp.inside and ${cp.allowReentry}::boolean then 1 else 0 end,
-        inside = cp.inside or ${cp.allowReentry}::boolean,
-        last_at = case when not cp.inside and ${cp.allowReentry}::boolean then excluded.last_at else cp.last_at end
+        last_outcome = case when cp.inside then 'already_admitted' when ${reentry}::boolean then 'admitted' else 'no_reentry' end,
+        entries = cp.entries + case when not cp.inside and ${reentry}::boolean then 1 else 0 end,
+        inside = cp.inside or ${reentry}::boolean,
+        last_at = case when not cp.inside and ${reentry}::boolean then excluded.last_at else cp.last_at end
       returning last_outcome, first_at, first_by_user_id, first_device
     ),
+    x as (
+      update checkin_presence set inside = false, exits = exits + 1, last_at = ${at}::timestamptz, last_outcome = 'exited'
+      where registration_id = (select id from r where refusal is null) and checkpoint_id = ${cp.id}::integer and inside and ${rec.direction}::text = 'out'
+      returning last_outcome, first_at, first_by_user_id, first_device
+    ),
+    o as (select * from p union all select * from x),
     ins as (
       insert into ${checkinScans} (id, event_id, checkpoint_id, registration_id, direction, result, reason, method, nonce, serial, scanned_at, staff_user_id, device, first_at, first_by_user_id, first_device)
-      select s.id, ${eventId}::integer, ${cp.id}::integer, ${registrationId}::integer, 'in',
-        case p.last_outcome when 'no_reentry' then 'refused' else p.last_outcome end,
-        case p.last_outcome when 'no_reentry' then 'no_reentry' end,
-        ${rec.method}::text, ${rec.nonce}::text, ${rec.serial}::integer, ${at}::timestamptz, ${me.userId}::integer, ${rec.device}::text,
-        p.first_at, p.first_by_user_id, p.first_device
-      from s, p
+      select s.id, ${eventId}::integer, ${cp.id}::integer, r.id, ${rec.direction}::text,
+        case when r.id is null then 'invalid' when r.refusal is not null or o.last_outcome is null or o.last_outcome = 'no_reentry' then 'refused'
+          when o.last_outcome = 'already_admitted' then 'already_admitted' else 'admitted' end,
+        case when r.id is null then 'unknown' when r.refusal is not null then r.refusal when o.last_outcome is null then 'not_inside'
+          when o.last_outcome = 'no_reentry' then 'no_reentry' end,
+        ${rec.method}::text, ${rec.nonce}::text, coalesce(${serial}::integer, r.badge_serial), ${at}::timestamptz, ${me.userId}::integer, ${rec.device}::text,
+        o.first_at, o.first_by_user_id, o.first_device
+      from s left join r on true left join o on true
       returning id, result, reason, first_at, first_by_user_id, first_device
     )
-    select ins.id, ins.result, ins.reason, ins.first_at, ins.first_device, u.name as first_by_name
-    from ins left join ${users} u on u.id = ins.first_by_user_id`);
-}
-
-/** Records an exit of someone inside, in one statement (the presence row's lock orders racing scans). */
-function exitStatement(db: DbOrTx, eventId: number, cp: CheckpointRules, registrationId: number, me: UserActor, rec: ScanRecord) {
-  const at = rec.at.toISOString();
-  return db.execute(sql`
-    with p as (
-      update checkin_presence set inside = false, exits = exits + 1, last_at = ${at}::timestamptz, last_outcome = 'exited'
-      where registration_id = ${registrationId}::integer and checkpoint_id = ${cp.id}::integer and inside
-      returning first_at, first_by_user_id, first_device
-    ),
-    ins as (
-      insert into ${checkinScans} (event_id, checkpoint_id, registration_id, direction, result, reason, method, nonce, serial, scanned_at, staff_user_id, device, first_at, first_by_user_id, first_device)
-      select ${eventId}::integer, ${cp.id}::integer, ${registrationId}::integer, 'out',
-        case when p.first_at is null then 'refused' else 'admitted' end,
-        case when p.first_at is null then 'not_inside' end,
-        ${rec.method}::text, ${rec.nonce}::text, ${rec.serial}::integer, ${at}::timestamptz, ${me.userId}::integer, ${rec.device}::text,
-        p.first_at, p.first_by_user_id, p.first_device
-      from (select 1) one left join p on true
-      returning id, result, reason, first_at, first_by_user_id, first_device
-    )
-    select ins.id, ins.result, ins.reason, ins.first_at, ins.first_device, u.name as first_by_name
-    from ins left join ${users} u on u.id = ins.first_by_user_id`);
+    select ins.id, ins.result, ins.reason, ins.first_at, ins.first_device, u.name as first_by_name,
+      r.id as reg_id, r.status, r.category_id, r.honorific, r.family_name, r.given_name, r.position, r.organisation, r.province_code, r.agency_code,
+      r.door_note, r.category_code, r.name_vi, r.name_en, r.badge_colour
+    from ins left join r on true left join ${users} u on u.id = ins.first_by_user_id`);
 }
 
 /** A scan decided without touching presence: refusals and invalid codes. */
@@ -182,20 +186,18 @@ function answerFrom(row: RecordedRow, cp: CheckpointRules, rec: ScanRecord, regi
 }
 
 /**
- * Decides and records one scan of a registration already identified (by a badge code, or by a
- * supervisor's manual check-in). Used by redeemBadge and manualCheckin.
+ * Decides and records one scan of a registration identified by a verified badge code (or, serial
+ * null, by a supervisor's manual check-in). Used by redeemBadge and manualCheckin.
  */
-export async function decideAndRecord(
-  ctx: Ctx, me: UserActor, eventId: number, cp: CheckpointRules, target: ScanTarget, serial: number, rec: ScanRecord,
-): Promise<ScanAnswer> {
-  const registration = await scanRegistrationView(ctx.db, target, ctx.locale);
-  const refusal = refusalFor(target, serial, cp, rec.at);
+export async function decideAndRecord(ctx: Ctx, me: UserActor, eventId: number, cp: CheckpointRules, registrationId: number, serial: number | null, rec: ScanRecord): Promise<ScanAnswer> {
   try {
-    const row = await runRecording(() =>
-      refusal ? plainStatement(ctx.db, eventId, cp, target.id, me, rec, "refused", refusal)
-        : rec.direction === "in" ? admitStatement(ctx.db, eventId, cp, target.id, me, rec)
-          : exitStatement(ctx.db, eventId, cp, target.id, me, rec));
-    return answerFrom(row, cp, rec, registration);
+    const row = (await runRecording(() => scanStatement(ctx.db, eventId, cp, registrationId, serial, !isOpenAt(cp, rec.at), me, rec))) as ScanRow;
+    const target: ScanTarget | null = row.reg_id === null ? null : {
+      id: Number(row.reg_id), eventId, status: row.status, serial: serial ?? 0, categoryId: Number(row.category_id), honorific: row.honorific, familyName: row.family_name,
+      givenName: row.given_name, position: row.position, organisation: row.organisation, provinceCode: row.province_code, agencyCode: row.agency_code,
+      doorNote: row.door_note, categoryCode: row.category_code, categoryNameVi: row.name_vi, categoryNameEn: row.name_en, colour: row.badge_colour,
+    };
+    return answerFrom(row, cp, { ...rec, serial }, target ? await scanRegistrationView(ctx.db, target, ctx.locale) : undefined);
   } catch (e) {
     if (e instanceof Replay && rec.nonce) return replayAnswer(ctx, eventId, rec.nonce);
     throw e;
@@ -232,16 +234,12 @@ export async function redeemBadge(ctx: Ctx, input: ScanInput): Promise<ScanAnswe
   const rec: ScanRecord = { method: "scan", direction: data.direction, nonce: data.nonce ?? null, serial: null, at: scanTime(data.scannedAt, ctx.now), device: data.device ?? null };
   const key = await eventKey(ctx.db, event.id);
   const v = verifyBadgeCode(data.code.trim(), event.id, key.publicKey);
-  const target = v.ok ? await loadScanTarget(ctx.db, event.id, v.badgeId) : null;
-  if (!v.ok || !target) {
-    const reason: ScanReason = !v.ok ? (v.reason === "signature" ? "signature" : "format") : "unknown";
-    try {
-      const row = await runRecording(() => plainStatement(ctx.db, event.id, cp, null, me, { ...rec, serial: v.ok ? v.serial : null }, "invalid", reason));
-      return answerFrom(row, cp, rec, undefined);
-    } catch (e) {
-      if (e instanceof Replay && rec.nonce) return replayAnswer(ctx, event.id, rec.nonce);
-      throw e;
-    }
+  if (v.ok) return decideAndRecord(ctx, me, event.id, cp, v.badgeId, v.serial, { ...rec, serial: v.serial });
+  try {
+    const row = await runRecording(() => plainStatement(ctx.db, event.id, cp, null, me, rec, "invalid", v.reason === "signature" ? "signature" : "format"));
+    return answerFrom(row, cp, rec, undefined);
+  } catch (e) {
+    if (e instanceof Replay && rec.nonce) return replayAnswer(ctx, event.id, rec.nonce);
+    throw e;
   }
-  return decideAndRecord(ctx, me, event.id, cp, target, v.serial, { ...rec, serial: v.serial });
 }
