@@ -3,7 +3,7 @@ import { badgeCodeById } from "@/lib/badges/badge";
 import type { Ctx } from "@/lib/context";
 import { ConflictError, isUniqueViolation, ValidationError } from "@/lib/errors";
 import { categoryByCode, checkDelegation, currentEvent, personalLinks } from "@/lib/registration/common";
-import { insertRegistration, withCapacityRetry } from "@/lib/registration/register";
+import { insertRegistration, insertRegistrationFast, withCapacityRetry } from "@/lib/registration/register";
 import { registrationInput, type RegistrationInput, type RegistrationView } from "@/lib/registration/schemas";
 import { parseInput } from "@/lib/validation";
 
@@ -23,7 +23,8 @@ export async function registerWalkIn(ctx: Ctx, input: RegistrationInput): Promis
   await checkDelegation(ctx.db, data.provinceCode, data.ministryCode);
   let registration: RegistrationView;
   try {
-    registration = await withCapacityRetry(ctx, category, (tx, cat) => insertRegistration(tx, ctx, data, cat, event, "desk"));
+    registration = (await insertRegistrationFast(ctx, data, category, event, "desk"))
+      ?? (await withCapacityRetry(ctx, category, (tx, cat) => insertRegistration(tx, ctx, data, cat, event, "desk")));
   } catch (e) {
     if (isUniqueViolation(e)) throw new ConflictError("registrations.duplicate_email");
     throw e;

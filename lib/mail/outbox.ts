@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox, jobs, type OutboxAttachment } from "@/db/schema";
 import type { Locale } from "@/lib/i18n";
@@ -18,29 +18,42 @@ export type QueueEmailInput<N extends TemplateName> = {
 };
 
 /**
- * Writes a message to the outbox and a job that renders and delivers it. Call it in the transaction
- * of the change the message reports; the request never waits for rendering or SMTP.
+ * The common table expressions that write one message and its job, drawn once per row of `gate`
+ * (a relation of the enclosing statement: the message is written only if the change was). They
+ * define `mail_ids`, `mail_job` and `mail_out` (returning id, job_id).
  */
-export async function queueEmail<N extends TemplateName>(db: DbOrTx, input: QueueEmailInput<N>): Promise<{ outboxId: number; jobId: number }> {
+export function emailCtes<N extends TemplateName>(input: QueueEmailInput<N>, gate: SQL): SQL {
   const props = TEMPLATES[input.template].props.parse(input.props) as Record<string, unknown>;
-  // One round trip: the outbox id is drawn first so the job can name it and the message its job.
-  const res = await db.execute(sql`
-    with ids as (select nextval(pg_get_serial_sequence('email_outbox', 'id')) as oid),
-    j as (
+  // The outbox id is drawn first so the job can name it and the message its job.
+  return sql`
+    mail_ids as (select nextval(pg_get_serial_sequence('email_outbox', 'id')) as oid from ${gate}),
+    mail_job as (
       insert into ${jobs} (kind, payload, event_id, max_attempts)
-      select ${EMAIL_JOB}, jsonb_build_object('outboxId', ids.oid), ${input.eventId ?? null}::integer, 8 from ids
+      select ${EMAIL_JOB}, jsonb_build_object('outboxId', mail_ids.oid), ${input.eventId ?? null}::integer, 8 from mail_ids
       returning id
     ),
-    o as (
+    mail_out as (
       insert into ${emailOutbox} (id, event_id, to_address, to_name, locale, template, props, attachments, job_id)
       overriding system value
-      select ids.oid, ${input.eventId ?? null}::integer, ${input.to.trim().toLowerCase()}, ${input.toName ?? null}, ${input.locale}, ${input.template},
-        ${JSON.stringify(props)}::jsonb, ${JSON.stringify(input.attachments ?? [])}::jsonb, j.id
-      from ids, j
+      select mail_ids.oid, ${input.eventId ?? null}::integer, ${input.to.trim().toLowerCase()}, ${input.toName ?? null}, ${input.locale}, ${input.template},
+        ${JSON.stringify(props)}::jsonb, ${JSON.stringify(input.attachments ?? [])}::jsonb, mail_job.id
+      from mail_ids, mail_job
       returning id, job_id
-    )
-    select id, job_id from o`);
+    )`;
+}
+
+/**
+ * Writes a message to the outbox and a job that renders and delivers it, in one round trip. Call it
+ * in the transaction of the change the message reports; the request never waits for rendering or SMTP.
+ */
+export async function queueEmail<N extends TemplateName>(db: DbOrTx, input: QueueEmailInput<N>): Promise<{ outboxId: number; jobId: number }> {
+  const res = await db.execute(sql`with one as (select 1), ${emailCtes(input, sql`one`)} select id, job_id from mail_out`);
   const row = (res as unknown as { rows: { id: string | number; job_id: string | number }[] }).rows[0]!;
-  setTimeout(wakeWorkers, 5).unref?.();
+  emailQueued();
   return { outboxId: Number(row.id), jobId: Number(row.job_id) };
+}
+
+/** Wakes the job workers shortly after a message was queued (by queueEmail or a statement using emailCtes). */
+export function emailQueued(): void {
+  setTimeout(wakeWorkers, 5).unref?.();
 }

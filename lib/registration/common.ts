@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/context";
 import { NotFoundError, ValidationError, type FieldError } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n";
 import { signLink } from "@/lib/links/signed";
-import { queueEmail } from "@/lib/mail/outbox";
+import { queueEmail, type QueueEmailInput } from "@/lib/mail/outbox";
 import { publicBaseUrl } from "@/lib/server/base-url";
 import type { RegistrationView } from "./schemas";
 
@@ -172,16 +172,21 @@ export function emailKindFor(status: RegistrationStatus): StatusEmailKind {
   return EMAIL_FOR[status];
 }
 
-/** Queues the status email in the delegate's language, in the caller's transaction. */
-export async function queueStatusEmail(tx: DbOrTx, ctx: Ctx, r: RegistrationRow, c: CategoryRow, event: EventRow, kind: StatusEmailKind): Promise<void> {
+/** The status email in the delegate's language, with the personal links. */
+export function statusEmailInput(r: RegistrationRow, c: CategoryRow, event: EventRow, kind: StatusEmailKind): QueueEmailInput<"registration-status"> {
   const locale = toLocale(r.locale);
   const links = personalLinks(r, event);
-  await queueEmail(tx, {
+  return {
     to: r.email, toName: fullName(r), locale, eventId: r.eventId, template: "registration-status",
     props: {
       kind, registrationId: r.id, honorific: r.honorific, name: fullName(r), categoryName: locale === "en" ? c.nameEn : c.nameVi,
       manageUrl: links.manageUrl, badgeUrl: links.badgeUrl, reason: r.rejectionReason ?? undefined,
     },
-  });
+  };
+}
+
+/** Queues the status email in the delegate's language, in the caller's transaction. */
+export async function queueStatusEmail(tx: DbOrTx, ctx: Ctx, r: RegistrationRow, c: CategoryRow, event: EventRow, kind: StatusEmailKind): Promise<void> {
+  await queueEmail(tx, statusEmailInput(r, c, event, kind));
   void ctx;
 }
