@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { neutraliseFormula } from "@/lib/checkin/attendance";
+import { isOpenAt } from "@/lib/checkin/checkpoints";
+import { scanTime } from "@/lib/checkin/redeem-badge";
+import { ValidationError } from "@/lib/errors";
+
+describe("checkpoint opening windows", () => {
+  const w = (a: string, b: string) => ({ opensAt: new Date(a), closesAt: new Date(b) });
+  it("is open at any time without windows, and inside a window only (start included, end excluded)", () => {
+    expect(isOpenAt({ windows: [] }, new Date())).toBe(true);
+    const cp = { windows: [w("2020-12-17T11:00:00Z", "2020-12-17T15:00:00Z"), w("2020-12-18T00:00:00Z", "2020-12-18T05:00:00Z")] };
+    expect(isOpenAt(cp, new Date("2020-12-17T11:00:00Z"))).toBe(true);
+    expect(isOpenAt(cp, new Date("2020-12-17T14:59:59Z"))).toBe(true);
+    expect(isOpenAt(cp, new Date("2020-12-17T15:00:00Z"))).toBe(false);
+    expect(isOpenAt(cp, new Date("2020-12-17T20:00:00Z"))).toBe(false);
+    expect(isOpenAt(cp, new Date("2020-12-18T04:00:00Z"))).toBe(true);
+  });
+});
+
+describe("scan time", () => {
+  const now = new Date("2020-12-18T01:00:00Z");
+  it("defaults to now, keeps a queued scan's earlier time, refuses the future beyond clock skew", () => {
+    expect(scanTime(undefined, now)).toBe(now);
+    expect(scanTime("2020-12-17T23:00:00Z", now).toISOString()).toBe("2020-12-17T23:00:00.000Z");
+    expect(scanTime("2020-12-18T01:04:00Z", now).toISOString()).toBe("2020-12-18T01:04:00.000Z");
+    expect(() => scanTime("2020-12-18T01:06:00Z", now)).toThrow(ValidationError);
+  });
+});
+
+describe("spreadsheet cells", () => {
+  it("neutralises what Excel would run as a formula, and nothing else", () => {
+    for (const v of ["=1+1", "+84912345678", "-2", "@SUM(A1)", "\t=x", "\r=x"]) expect(neutraliseFormula(v)).toBe(`'${v}`);
+    for (const v of ["Nguyễn Văn An", "0912345678", "a=b", ""]) expect(neutraliseFormula(v)).toBe(v);
+  });
+});
