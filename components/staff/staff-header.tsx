@@ -5,9 +5,23 @@ import { navItems } from "./nav";
 import { SignOutButton } from "./sign-out-button";
 import { LanguageSwitch, StaffNav } from "./staff-nav";
 
+/** Check-in sections, by permission: the scanner, the welcome desk, the live dashboard, the doors' rules. */
+function checkinItems(me: UserActor, t: Messages): { href: string; label: string }[] {
+  const p = me.permissions;
+  const n = t.checkinAdmin.nav;
+  return [
+    p.has("checkin.scan") && { href: "/checkin", label: n.scanner },
+    p.has("checkin.supervise") && { href: "/checkin/desk", label: n.desk },
+    p.has("checkin.dashboard") && { href: "/admin/checkin", label: n.dashboard },
+    p.has("event.manage") && { href: "/admin/checkpoints", label: n.checkpoints },
+  ].filter((x): x is { href: string; label: string } => Boolean(x));
+}
+
 /** The signed-in header: who is signed in (name, role, unit), the sections their role may use, language, sign-out. */
 export function StaffHeader({ me, unit, locale, t }: { me: UserActor; unit: string | null; locale: Locale; t: Messages }) {
-  const items = navItems(me.permissions).map((i) => ({ href: i.href, label: t.staff.nav[i.key] }));
+  const base = navItems(me.permissions).map((i) => ({ href: i.href, label: t.staff.nav[i.key] }));
+  // The account link stays last.
+  const items = [...base.slice(0, -1), ...checkinItems(me, t), ...base.slice(-1)];
   const other: Locale = locale === "vi" ? "en" : "vi";
   return (
     <header className="bg-brand text-white">

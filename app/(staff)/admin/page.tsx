@@ -20,6 +20,10 @@ export default async function AdminHome() {
   const sections = [
     p.has("users.read") && { href: "/admin/users", title: t.staff.nav.users, text: p.has("users.manage") ? t.staff.sections.users : t.staff.sections.usersReadOnly },
     p.has("audit.read") && { href: "/admin/audit", title: t.staff.nav.audit, text: t.staff.sections.audit },
+    p.has("checkin.dashboard") && { href: "/admin/checkin", title: t.checkinAdmin.nav.dashboard, text: t.checkinAdmin.sections.dashboard },
+    p.has("event.manage") && { href: "/admin/checkpoints", title: t.checkinAdmin.nav.checkpoints, text: t.checkinAdmin.sections.checkpoints },
+    p.has("checkin.scan") && { href: "/checkin", title: t.checkinAdmin.nav.scanner, text: t.checkinAdmin.sections.scanner },
+    p.has("checkin.supervise") && { href: "/checkin/desk", title: t.checkinAdmin.nav.desk, text: t.checkinAdmin.sections.desk },
     { href: "/account", title: t.staff.nav.account, text: t.staff.sections.account },
   ].filter((s): s is { href: string; title: string; text: string } => Boolean(s));
   return (
