@@ -22,5 +22,8 @@ export function navItems(permissions: ReadonlySet<Permission>): NavItem[] {
 
 /** Where a user lands after signing in without a callback: the console for organisers, else their account. */
 export function homePath(permissions: ReadonlySet<Permission>): string {
-  return permissions.has("users.read") || permissions.has("audit.read") ? "/admin" : "/account";
+  if (permissions.has("users.read") || permissions.has("audit.read")) return "/admin";
+  // Door staff and their supervisors go straight to the scanner.
+  if (permissions.has("checkin.scan")) return "/checkin";
+  return "/account";
 }

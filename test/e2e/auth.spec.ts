@@ -29,17 +29,22 @@ test.beforeEach(({ page: _page }, testInfo) => {
 
 const PASSWORD = "Demo@2020";
 const NAV = vi.staff.nav;
-const CONSOLE = [NAV.admin, NAV.registrations, NAV.invitations, NAV.categories, NAV.outbox, NAV.users, NAV.audit, NAV.account];
+const CHECKIN = vi.checkinAdmin.nav;
+const CONSOLE_BASE = [NAV.admin, NAV.registrations, NAV.invitations, NAV.categories, NAV.outbox, NAV.users, NAV.audit];
+const ADMIN_NAV = [...CONSOLE_BASE, CHECKIN.scanner, CHECKIN.desk, CHECKIN.dashboard, CHECKIN.checkpoints, NAV.account];
+const ORGANISER_NAV = [...CONSOLE_BASE, CHECKIN.dashboard, CHECKIN.checkpoints, NAV.account];
 const ACCOUNT_ONLY = [NAV.account];
 const DELEGATES = [NAV.registrations, NAV.account];
+const SCANNER = [CHECKIN.scanner, NAV.account];
+const SUPERVISOR = [NAV.registrations, CHECKIN.scanner, CHECKIN.desk, CHECKIN.dashboard, NAV.account];
 
 /** The 12 demo accounts, what their navigation must show, and their unit as the header names it. */
 const ACCOUNTS = [
-  { email: "admin@ocop.example", role: "admin", nav: CONSOLE, home: "/admin" },
-  { email: "bantochuc@ocop.example", role: "organiser", nav: CONSOLE, home: "/admin" },
+  { email: "admin@ocop.example", role: "admin", nav: ADMIN_NAV, home: "/admin" },
+  { email: "bantochuc@ocop.example", role: "organiser", nav: ORGANISER_NAV, home: "/admin" },
   { email: "gianhang@ocop.example", role: "booth_manager", nav: DELEGATES, home: "/account" },
-  { email: "checkin@ocop.example", role: "checkin_staff", nav: ACCOUNT_ONLY, home: "/account" },
-  { email: "giamsat@ocop.example", role: "checkin_supervisor", nav: DELEGATES, home: "/account" },
+  { email: "checkin@ocop.example", role: "checkin_staff", nav: SCANNER, home: "/checkin" },
+  { email: "giamsat@ocop.example", role: "checkin_supervisor", nav: SUPERVISOR, home: "/checkin" },
   { email: "quangninh@ocop.example", role: "province_officer", nav: DELEGATES, home: "/account", unit: "Quảng Ninh" },
   { email: "quangnam@ocop.example", role: "province_officer", nav: DELEGATES, home: "/account", unit: "Quảng Nam" },
   { email: "angiang@ocop.example", role: "province_officer", nav: DELEGATES, home: "/account", unit: "An Giang" },
@@ -80,13 +85,15 @@ test.describe("đăng nhập và phân quyền / sign-in and permissions", () =>
       await page.goto("/signin");
       await signIn(page, account.email);
       await expect(page).toHaveURL(account.home);
+      // The scanner is full-screen, without the staff header: the navigation is checked on /account.
+      if (account.home === "/checkin") await page.goto("/account");
 
       await expect(nav(page).getByRole("link")).toHaveText([...account.nav]);
       await expect(page.getByTestId("staff-role")).toHaveText(vi.roles[account.role]);
       if ("unit" in account) await expect(page.getByTestId("staff-unit")).toContainText(account.unit);
       else await expect(page.getByTestId("staff-unit")).toHaveCount(0);
 
-      if (account.home === "/account") {
+      if (account.home !== "/admin") {
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(vi.account.title);
         // Sections this role may not use are not linked; opening one directly is a polite 403 page
         // (the users list for most, the audit log for province officers), the others answer 403 too.
