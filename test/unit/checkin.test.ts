@@ -33,3 +33,15 @@ describe("spreadsheet cells", () => {
     for (const v of ["Nguyễn Văn An", "0912345678", "a=b", ""]) expect(neutraliseFormula(v)).toBe(v);
   });
 });
+
+describe("the API's language", () => {
+  it("follows the saved choice the pages use, then Accept-Language, then Vietnamese", async () => {
+    const { requestLocale } = await import("@/lib/http/locale");
+    const h = (o: Record<string, string>) => new Headers(o);
+    expect(requestLocale(h({ cookie: "a=1; locale=vi", "accept-language": "en-GB,en" }))).toBe("vi");
+    expect(requestLocale(h({ cookie: "locale=en", "accept-language": "vi" }))).toBe("en");
+    expect(requestLocale(h({ cookie: "locale=fr", "accept-language": "en-US" }))).toBe("en");
+    expect(requestLocale(h({ "accept-language": "fr, en;q=0.5" }))).toBe("en");
+    expect(requestLocale(h({}))).toBe("vi");
+  });
+});
