@@ -56,6 +56,12 @@ export class ConflictError extends DomainError {
   readonly status = 409;
 }
 
+/** The resource existed and is gone for good (a revoked scanner device). */
+export class GoneError extends DomainError {
+  override name = "GoneError";
+  readonly status = 410;
+}
+
 export class PayloadTooLargeError extends DomainError {
   override name = "PayloadTooLargeError";
   readonly status = 413;

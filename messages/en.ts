@@ -135,6 +135,8 @@ const en: Messages = {
     "checkin.scan_not_found": "Scan not found.",
     "checkin.not_undoable": "This scan cannot be undone (already undone, or not a recorded entry or exit).",
     "checkin.undo_not_latest": "Only the delegate's latest scan at this checkpoint can be undone.",
+    "checkin.device_revoked": "This scanner device has been revoked. Its data has been wiped; sign in and enrol the device again if allowed.",
+    "checkin.device_not_found": "Scanner device not found.",
     "not_found": "Not found.",
     "server.error": "The system ran into a problem. Reference: {requestId}.",
   },

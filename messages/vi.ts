@@ -134,6 +134,8 @@ const vi = {
     "checkin.scan_not_found": "Không tìm thấy lượt quét.",
     "checkin.not_undoable": "Lượt quét này không hoàn tác được (đã hoàn tác, hoặc không phải lượt vào/ra được ghi nhận).",
     "checkin.undo_not_latest": "Chỉ hoàn tác được lượt quét mới nhất của đại biểu tại điểm này.",
+    "checkin.device_revoked": "Thiết bị quét này đã bị thu hồi. Dữ liệu trên máy đã được xoá; hãy đăng nhập và đăng ký lại thiết bị nếu được phép.",
+    "checkin.device_not_found": "Không tìm thấy thiết bị quét.",
     "not_found": "Không tìm thấy.",
     "server.error": "Hệ thống gặp sự cố. Mã sự cố: {requestId}.",
   },

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { createdAt, updatedAt } from "./columns";
+import { createdAt, updatedAt, xid8 } from "./columns";
 import { delegateCategories, events } from "./event";
 import { agencies, provinces } from "./reference";
 
@@ -69,6 +69,8 @@ export const registrations = pgTable("registrations", {
   invitationId: integer("invitation_id").references(() => invitations.id, { onDelete: "set null" }),
   confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
   cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+  /** The transaction that last changed the row (set by a trigger): the offline roster's change cursor. */
+  changedXid: xid8("changed_xid").notNull().default(sql`pg_current_xact_id()`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -80,6 +82,7 @@ export const registrations = pgTable("registrations", {
   index("registrations_agency_idx").on(t.eventId, t.agencyCode),
   index("registrations_search_idx").on(t.eventId, t.searchKey),
   index("registrations_sort_idx").on(t.eventId, t.sortKey, t.id),
+  index("registrations_changed_idx").on(t.eventId, t.changedXid),
   check("registrations_status_check", sql`${t.status} in ('pending', 'confirmed', 'rejected', 'waitlisted', 'cancelled')`),
   check("registrations_honorific_check", sql`${t.honorific} in ('ong', 'ba')`),
   check("registrations_unit_check", sql`${t.provinceCode} is null or ${t.agencyCode} is null`),

@@ -13,6 +13,7 @@ import { positiveInt } from "@/lib/validation";
 import {
   attendanceDelegation, attendanceQuery, checkinSearchItem, checkinSearchQuery, checkinStatsSchema, checkpointCodeParams, checkpointPatch, checkpointView,
   listScansQuery, manualCheckinInput, scanAnswer, scanIdParams, scanInput, scanListItem,
+  batchInput, conflictView, deviceIdParams, deviceView, enrolDeviceInput, rosterQuery,
 } from "@/lib/checkin";
 
 const problem = { description: "RFC 9457 problem+json" };
@@ -199,6 +200,32 @@ export const ENDPOINTS = {
     id: "checkinAttendance", method: "GET", path: "/api/v1/checkins/attendance", summary: "Attendance per delegation: JSON, CSV (UTF-8 with BOM) or XLSX, streamed", tags: ["checkin"],
     access: "checkin.dashboard", query: attendanceQuery,
     responses: { 200: { description: "Attendance (format=json; csv and xlsx are files)", schema: z.object({ items: z.array(attendanceDelegation) }) } },
+  }),
+  checkinRoster: defineEndpoint({
+    id: "checkinRoster", method: "GET", path: "/api/v1/checkins/roster", summary: "What a door needs offline: registrations (no emails or phones; a phone hash), rules, public key, who is inside; `since=<cursor>` for changes only. A revoked device gets 410", tags: ["checkin"],
+    access: "checkin.scan", query: rosterQuery,
+    responses: { 200: { description: "Roster (gzip when accepted)" }, 410: problem, 422: problem },
+  }),
+  uploadOfflineScans: defineEndpoint({
+    id: "uploadOfflineScans", method: "POST", path: "/api/v1/checkins/batch", summary: "Upload scans decided offline, in scan-time order; idempotent by nonce; double admissions by two devices are recorded as conflicts", tags: ["checkin"],
+    access: "checkin.scan", body: batchInput, bodyLimit: 1024 * 1024,
+    responses: { 200: { description: "One result per scan, in the order sent", schema: z.object({ results: z.array(scanAnswer.extend({ nonce: z.string(), conflict: z.boolean().optional() })) }) }, 410: problem, 422: problem },
+  }),
+  listDevices: defineEndpoint({
+    id: "listDevices", method: "GET", path: "/api/v1/checkins/devices", summary: "Scanner devices: last sync, queue length, battery, revoked", tags: ["checkin"],
+    access: ["checkin.supervise", "checkin.dashboard"], responses: { 200: { description: "Devices", schema: z.object({ items: z.array(deviceView) }) } },
+  }),
+  enrolDevice: defineEndpoint({
+    id: "enrolDevice", method: "POST", path: "/api/v1/checkins/devices", summary: "Enrol this phone as a named scanner (audited)", tags: ["checkin"],
+    access: "checkin.scan", body: enrolDeviceInput, responses: { 201: { description: "Enrolled", schema: deviceView }, 422: problem },
+  }),
+  revokeDevice: defineEndpoint({
+    id: "revokeDevice", method: "POST", path: "/api/v1/checkins/devices/{id}/revoke", summary: "Revoke a scanner: its next sync wipes it and stops it (audited)", tags: ["checkin"],
+    access: "checkin.supervise", params: deviceIdParams, responses: { 200: { description: "Revoked", schema: deviceView }, 404: problem },
+  }),
+  listConflicts: defineEndpoint({
+    id: "listConflicts", method: "GET", path: "/api/v1/checkins/conflicts", summary: "Badges admitted by two devices while offline, with both scans", tags: ["checkin"],
+    access: ["checkin.supervise", "checkin.dashboard"], responses: { 200: { description: "Conflicts", schema: z.object({ items: z.array(conflictView) }) } },
   }),
 } satisfies Record<string, EndpointDef>;
 

@@ -8,3 +8,7 @@ export { attendanceByDelegation, attendanceCsv, attendanceXlsx, attendanceQuery,
 export { registerWalkIn, type WalkInResult } from "./walk-in";
 export * from "./types";
 export { checkinStream } from "./stream";
+export { enrolDevice, enrolDeviceInput, listDevices, revokeDevice, deviceIdParams, deviceView, type DeviceView } from "./devices";
+export { checkinRoster, rosterQuery, phoneHash, ROSTER_FIELDS, type Roster } from "./roster";
+export { uploadOfflineScans, batchInput, type BatchResult } from "./batch";
+export { listConflicts, conflictView, type ConflictView } from "./conflicts";

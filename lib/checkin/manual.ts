@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { checkinPresence, checkinScans } from "@/db/schema";
+import { checkinPresence, checkinPresenceRemoved, checkinScans } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/require";
 import type { Ctx } from "@/lib/context";
@@ -64,11 +64,15 @@ export async function undoScan(ctx: Ctx, id: number): Promise<{ id: number; undo
       .orderBy(desc(checkinScans.id)).limit(1);
     if (!p || latest?.id !== s.id) throw new ConflictError("checkin.undo_not_latest");
     if (s.direction === "in") {
-      if (p.entries <= 1) await tx.delete(checkinPresence).where(and(eq(checkinPresence.registrationId, s.registrationId), eq(checkinPresence.checkpointId, s.checkpointId)));
-      else await tx.update(checkinPresence).set({ inside: false, entries: sql`${checkinPresence.entries} - 1`, lastOutcome: "undone" })
+      if (p.entries <= 1) {
+        await tx.delete(checkinPresence).where(and(eq(checkinPresence.registrationId, s.registrationId), eq(checkinPresence.checkpointId, s.checkpointId)));
+        // Offline rosters learn of the removal through a tombstone.
+        await tx.insert(checkinPresenceRemoved).values({ eventId: event.id, registrationId: s.registrationId, checkpointId: s.checkpointId })
+          .onConflictDoUpdate({ target: [checkinPresenceRemoved.registrationId, checkinPresenceRemoved.checkpointId], set: { changedXid: sql`pg_current_xact_id()` } });
+      } else await tx.update(checkinPresence).set({ inside: false, entries: sql`${checkinPresence.entries} - 1`, lastOutcome: "undone", changedXid: sql`pg_current_xact_id()` })
         .where(and(eq(checkinPresence.registrationId, s.registrationId), eq(checkinPresence.checkpointId, s.checkpointId)));
     } else {
-      await tx.update(checkinPresence).set({ inside: true, exits: sql`${checkinPresence.exits} - 1`, lastOutcome: "undone" })
+      await tx.update(checkinPresence).set({ inside: true, exits: sql`${checkinPresence.exits} - 1`, lastOutcome: "undone", changedXid: sql`pg_current_xact_id()` })
         .where(and(eq(checkinPresence.registrationId, s.registrationId), eq(checkinPresence.checkpointId, s.checkpointId)));
     }
     await tx.update(checkinScans).set({ undoneAt: ctx.now, undoneByUserId: me.userId }).where(eq(checkinScans.id, id));

@@ -66,6 +66,8 @@ export async function scanRegistrationView(db: DbOrTx, r: ScanTarget, locale: "v
 
 export type ScanRecord = {
   method: "scan" | "manual"; direction: "in" | "out"; nonce: string | null; serial: number | null; at: Date; device: string | null;
+  /** An enrolled device; a scan decided on it offline and uploaded later, with what it showed. */
+  deviceId?: string | null; offline?: boolean; localResult?: string | null;
 };
 
 type RecordedRow = { id: string | number; result: ScanResult; reason: string | null; first_at: Date | string | null; first_by_name: string | null; first_device: string | null };
@@ -74,8 +76,8 @@ function rowsOf<T>(res: unknown): T[] {
   return (res as { rows: T[] }).rows;
 }
 
-/** Thrown inside a recording statement whose nonce was already used: answer with the original. */
-class Replay extends Error {}
+/** Thrown by a recording statement whose nonce was already used: answer with the original (outside any transaction). */
+export class Replay extends Error {}
 
 async function runRecording(statement: () => Promise<unknown>): Promise<RecordedRow> {
   try {
@@ -134,24 +136,26 @@ function scanStatement(db: DbOrTx, eventId: number, cp: CheckpointRules, registr
         last_outcome = case when cp.inside then 'already_admitted' when ${reentry}::boolean then 'admitted' else 'no_reentry' end,
         entries = cp.entries + case when not cp.inside and ${reentry}::boolean then 1 else 0 end,
         inside = cp.inside or ${reentry}::boolean,
-        last_at = case when not cp.inside and ${reentry}::boolean then excluded.last_at else cp.last_at end
+        last_at = case when not cp.inside and ${reentry}::boolean then excluded.last_at else cp.last_at end,
+        changed_xid = pg_current_xact_id()
       returning last_outcome, first_at, first_by_user_id, first_device
     ),
     x as (
-      update checkin_presence set inside = false, exits = exits + 1, last_at = ${at}::timestamptz, last_outcome = 'exited'
+      update checkin_presence set inside = false, exits = exits + 1, last_at = ${at}::timestamptz, last_outcome = 'exited', changed_xid = pg_current_xact_id()
       where registration_id = (select id from r where refusal is null) and checkpoint_id = ${cp.id}::integer and inside and ${rec.direction}::text = 'out'
       returning last_outcome, first_at, first_by_user_id, first_device
     ),
     o as (select * from p union all select * from x),
     ins as (
-      insert into ${checkinScans} (id, event_id, checkpoint_id, registration_id, direction, result, reason, method, nonce, serial, scanned_at, staff_user_id, device, first_at, first_by_user_id, first_device)
+      insert into ${checkinScans} (id, event_id, checkpoint_id, registration_id, direction, result, reason, method, nonce, serial, scanned_at, staff_user_id, device,
+        first_at, first_by_user_id, first_device, device_id, offline, local_result)
       select s.id, ${eventId}::integer, ${cp.id}::integer, r.id, ${rec.direction}::text,
         case when r.id is null then 'invalid' when r.refusal is not null or o.last_outcome is null or o.last_outcome = 'no_reentry' then 'refused'
           when o.last_outcome = 'already_admitted' then 'already_admitted' else 'admitted' end,
         case when r.id is null then 'unknown' when r.refusal is not null then r.refusal when o.last_outcome is null then 'not_inside'
           when o.last_outcome = 'no_reentry' then 'no_reentry' end,
         ${rec.method}::text, ${rec.nonce}::text, coalesce(${serial}::integer, r.badge_serial), ${at}::timestamptz, ${me.userId}::integer, ${rec.device}::text,
-        o.first_at, o.first_by_user_id, o.first_device
+        o.first_at, o.first_by_user_id, o.first_device, ${rec.deviceId ?? null}::uuid, ${rec.offline ?? false}::boolean, ${rec.localResult ?? null}::text
       from s left join r on true left join o on true
       returning id, result, reason, first_at, first_by_user_id, first_device
     )
@@ -164,9 +168,10 @@ function scanStatement(db: DbOrTx, eventId: number, cp: CheckpointRules, registr
 /** A scan decided without touching presence: refusals and invalid codes. */
 function plainStatement(db: DbOrTx, eventId: number, cp: CheckpointRules, registrationId: number | null, me: UserActor, rec: ScanRecord, result: ScanResult, reason: ScanReason) {
   return db.execute(sql`
-    insert into ${checkinScans} (event_id, checkpoint_id, registration_id, direction, result, reason, method, nonce, serial, scanned_at, staff_user_id, device)
+    insert into ${checkinScans} (event_id, checkpoint_id, registration_id, direction, result, reason, method, nonce, serial, scanned_at, staff_user_id, device, device_id, offline, local_result)
     values (${eventId}::integer, ${cp.id}::integer, ${registrationId}::integer, ${rec.direction}::text, ${result}::text, ${reason}::text, ${rec.method}::text,
-      ${rec.nonce}::text, ${rec.serial}::integer, ${rec.at.toISOString()}::timestamptz, ${me.userId}::integer, ${rec.device}::text)
+      ${rec.nonce}::text, ${rec.serial}::integer, ${rec.at.toISOString()}::timestamptz, ${me.userId}::integer, ${rec.device}::text,
+      ${rec.deviceId ?? null}::uuid, ${rec.offline ?? false}::boolean, ${rec.localResult ?? null}::text)
     returning id, result, reason, null::timestamptz as first_at, null::text as first_device, null::text as first_by_name`);
 }
 
@@ -187,21 +192,33 @@ function answerFrom(row: RecordedRow, cp: CheckpointRules, rec: ScanRecord, regi
 
 /**
  * Decides and records one scan of a registration identified by a verified badge code (or, serial
- * null, by a supervisor's manual check-in). Used by redeemBadge and manualCheckin.
+ * null, by a supervisor's manual check-in), on `db` (the database or the caller's transaction).
+ * Throws Replay when the nonce was seen before.
  */
+export async function recordDecision(db: DbOrTx, ctx: Ctx, me: UserActor, eventId: number, cp: CheckpointRules, registrationId: number, serial: number | null, rec: ScanRecord): Promise<ScanAnswer> {
+  const row = (await runRecording(() => scanStatement(db, eventId, cp, registrationId, serial, !isOpenAt(cp, rec.at), me, rec))) as ScanRow;
+  const target: ScanTarget | null = row.reg_id === null ? null : {
+    id: Number(row.reg_id), eventId, status: row.status, serial: serial ?? 0, categoryId: Number(row.category_id), honorific: row.honorific, familyName: row.family_name,
+    givenName: row.given_name, position: row.position, organisation: row.organisation, provinceCode: row.province_code, agencyCode: row.agency_code,
+    doorNote: row.door_note, categoryCode: row.category_code, categoryNameVi: row.name_vi, categoryNameEn: row.name_en, colour: row.badge_colour,
+  };
+  return answerFrom(row, cp, { ...rec, serial }, target ? await scanRegistrationView(db, target, ctx.locale) : undefined);
+}
+
+/** recordDecision on the database, answering a replayed nonce with the original answer. Used by redeemBadge and manualCheckin. */
 export async function decideAndRecord(ctx: Ctx, me: UserActor, eventId: number, cp: CheckpointRules, registrationId: number, serial: number | null, rec: ScanRecord): Promise<ScanAnswer> {
   try {
-    const row = (await runRecording(() => scanStatement(ctx.db, eventId, cp, registrationId, serial, !isOpenAt(cp, rec.at), me, rec))) as ScanRow;
-    const target: ScanTarget | null = row.reg_id === null ? null : {
-      id: Number(row.reg_id), eventId, status: row.status, serial: serial ?? 0, categoryId: Number(row.category_id), honorific: row.honorific, familyName: row.family_name,
-      givenName: row.given_name, position: row.position, organisation: row.organisation, provinceCode: row.province_code, agencyCode: row.agency_code,
-      doorNote: row.door_note, categoryCode: row.category_code, categoryNameVi: row.name_vi, categoryNameEn: row.name_en, colour: row.badge_colour,
-    };
-    return answerFrom(row, cp, { ...rec, serial }, target ? await scanRegistrationView(ctx.db, target, ctx.locale) : undefined);
+    return await recordDecision(ctx.db, ctx, me, eventId, cp, registrationId, serial, rec);
   } catch (e) {
     if (e instanceof Replay && rec.nonce) return replayAnswer(ctx, eventId, rec.nonce);
     throw e;
   }
+}
+
+/** An invalid code (not a badge, or a signature that does not verify) recorded on `db`. Throws Replay. */
+export async function recordInvalid(db: DbOrTx, me: UserActor, eventId: number, cp: CheckpointRules, rec: ScanRecord, reason: "format" | "signature"): Promise<ScanAnswer> {
+  const row = await runRecording(() => plainStatement(db, eventId, cp, null, me, rec, "invalid", reason));
+  return answerFrom(row, cp, rec, undefined);
 }
 
 /** The original answer of a scan whose nonce is seen again; nothing new is recorded. */
@@ -236,8 +253,7 @@ export async function redeemBadge(ctx: Ctx, input: ScanInput): Promise<ScanAnswe
   const v = verifyBadgeCode(data.code.trim(), event.id, key.publicKey);
   if (v.ok) return decideAndRecord(ctx, me, event.id, cp, v.badgeId, v.serial, { ...rec, serial: v.serial });
   try {
-    const row = await runRecording(() => plainStatement(ctx.db, event.id, cp, null, me, rec, "invalid", v.reason === "signature" ? "signature" : "format"));
-    return answerFrom(row, cp, rec, undefined);
+    return await recordInvalid(ctx.db, me, event.id, cp, rec, v.reason === "signature" ? "signature" : "format");
   } catch (e) {
     if (e instanceof Replay && rec.nonce) return replayAnswer(ctx, event.id, rec.nonce);
     throw e;

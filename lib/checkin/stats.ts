@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/require";
 import type { Ctx } from "@/lib/context";
 import { currentEvent, fullName, honorificLabel } from "@/lib/registration/common";
 import { checkpointRules } from "./checkpoints";
+import { conflictView, recentConflicts } from "./conflicts";
 import { recentScans, scanListItem } from "./scans";
 
 export const checkinStatsSchema = z.object({
@@ -16,6 +17,8 @@ export const checkinStatsSchema = z.object({
   byProvince: z.array(z.object({ code: z.string(), name: z.string(), registered: z.number().int(), arrived: z.number().int() })),
   recent: z.array(scanListItem),
   vips: z.array(z.object({ id: z.number().int(), name: z.string(), position: z.string(), organisation: z.string(), protocolRank: z.number().int(), at: z.string() })),
+  /** Offline double admissions (two devices), newest first. */
+  conflicts: z.array(conflictView),
 });
 export type CheckinStats = z.infer<typeof checkinStatsSchema>;
 
@@ -53,7 +56,7 @@ export async function statsFor(db: DbOrTx, eventId: number, locale: "vi" | "en")
   const codeOf = new Map(cps.map((c) => [c.id, c.code]));
   const vipCp = rules.get(VIP_CHECKPOINT);
   const version = await checkinVersion(db, eventId);
-  const [presence, scans, timeline, byCategory, byProvince, vips, recent] = await Promise.all([
+  const [presence, scans, timeline, byCategory, byProvince, vips, recent, conflicts] = await Promise.all([
     db.execute(sql`select checkpoint_id, count(*) as admitted, count(*) filter (where inside) as inside from checkin_presence where event_id = ${eventId} group by checkpoint_id`),
     db.execute(sql`select checkpoint_id, count(*) filter (where result = 'refused') as refused, count(*) filter (where result = 'invalid') as invalid
       from checkin_scans where event_id = ${eventId} and result in ('refused', 'invalid') group by checkpoint_id`),
@@ -74,6 +77,7 @@ export async function statsFor(db: DbOrTx, eventId: number, locale: "vi" | "en")
       where x.checkpoint_id = ${vipCp.id} and x.inside and r.protocol_rank is not null and r.status = 'confirmed'
       order by r.protocol_rank, r.sort_key collate "C", r.id`) : Promise.resolve({ rows: [] }),
     recentScans(db, eventId, locale, { limit: 20 }),
+    recentConflicts(db, eventId, locale, 20),
   ]);
   const pres = new Map(rows<{ checkpoint_id: number; admitted: unknown; inside: unknown }>(presence).map((r) => [Number(r.checkpoint_id), r]));
   const sc = new Map(rows<{ checkpoint_id: number; refused: unknown; invalid: unknown }>(scans).map((r) => [Number(r.checkpoint_id), r]));
@@ -95,5 +99,6 @@ export async function statsFor(db: DbOrTx, eventId: number, locale: "vi" | "en")
       id: Number(r.id), name: `${honorificLabel(r.honorific, locale)} ${fullName({ familyName: r.family_name, givenName: r.given_name })}`, position: r.position,
       organisation: r.organisation, protocolRank: Number(r.protocol_rank), at: iso(r.first_at),
     })),
+    conflicts,
   };
 }

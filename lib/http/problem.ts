@@ -9,6 +9,7 @@ const TITLES: Record<number, [string, string]> = {
   404: ["Không tìm thấy", "Not found"],
   405: ["Phương thức không được hỗ trợ", "Method not allowed"],
   409: ["Xung đột dữ liệu", "Conflict"],
+  410: ["Không còn hiệu lực", "Gone"],
   413: ["Nội dung quá lớn", "Payload too large"],
   415: ["Kiểu nội dung không được hỗ trợ", "Unsupported media type"],
   422: ["Dữ liệu không hợp lệ", "Unprocessable content"],

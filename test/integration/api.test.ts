@@ -8,6 +8,7 @@ import { ENDPOINT_LIST, ENDPOINTS } from "@/lib/api/endpoints";
 import { ROLE_PERMISSIONS, ROLES, type Role } from "@/lib/auth/permissions";
 import type { UserActor } from "@/lib/context";
 import { accessList, type EndpointDef } from "@/lib/http/endpoint";
+import { enrolDevice } from "@/lib/checkin";
 import { inviteDelegates } from "@/lib/registration/invitations";
 import { registerDelegate } from "@/lib/registration/register";
 import type { RegistrationInput } from "@/lib/registration/schemas";
@@ -41,6 +42,8 @@ let handlers: Awaited<ReturnType<typeof routeHandlers>>;
 let provinceRegistrationId = 0;
 let ministryRegistrationId = 0;
 let invitationId = 0;
+let deviceId = "";
+let spareDeviceId = "";
 const delegate = (n: number) => ({
   categoryCode: "chu-the-ocop", honorific: "ba", familyName: "Nguyễn Thị", givenName: "Hoa", position: "Giám đốc", organisation: "HTX Chè Tân Cương",
   provinceCode: "22", email: `dai-bieu-${n}@example.vn`, phone: "0912345678", answers: { needs_hotel: false }, consent: true,
@@ -61,6 +64,8 @@ beforeAll(async () => {
   provinceRegistrationId = (await registerDelegate(ctxFor(t.db, { kind: "anonymous" }), delegate(0) as RegistrationInput)).id;
   ministryRegistrationId = (await registerDelegate(ctxFor(t.db, { kind: "anonymous" }), { ...delegate(1), provinceCode: null, ministryCode: "bct" } as RegistrationInput)).id;
   invitationId = (await inviteDelegates(ctxFor(t.db, as.admin), { categoryCode: "khach-moi", invitees: [{ email: "khach@example.org" }] })).created[0]!.id;
+  deviceId = (await enrolDevice(ctxFor(t.db, as.checkin_staff), { name: "Cửa ma trận" })).id;
+  spareDeviceId = (await enrolDevice(ctxFor(t.db, as.checkin_staff), { name: "Cửa dự phòng" })).id;
 });
 afterAll(async () => {
   overrideDbForTests(null);
@@ -120,6 +125,10 @@ function sample(def: EndpointDef, role: Role | undefined, n: number): { body?: u
     case "searchCheckin": return { query: "?q=Hoa" };
     case "registerWalkIn": return { body: { ...delegate(n), email: `vang-lai-${n}@example.vn` } };
     case "checkinAttendance": return { query: "?format=csv" };
+    case "checkinRoster": return { query: `?checkpoint=trien-lam&device=${deviceId}&queue=0` };
+    case "uploadOfflineScans": return { body: { device: deviceId, scans: [{ code: "1234", checkpoint: "trien-lam", nonce: `matrix-${n}-${role}`, scannedAt: new Date().toISOString() }] } };
+    case "enrolDevice": return { body: { name: `Máy ${n}` } };
+    case "revokeDevice": return { params: { id: spareDeviceId } };
     default: return {};
   }
 }
