@@ -5,6 +5,7 @@
 import { benchCheckin } from "./checkin";
 import { benchHealth } from "./health";
 import { benchRegistration } from "./registration";
+import { benchRoster } from "./roster";
 import { benchSignIn } from "./signin";
 
 const BENCHES: Record<string, (args: Map<string, string>) => Promise<void>> = {
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (args: Map<string, string>) => Promise<void>> = {
   signin: benchSignIn,
   registration: benchRegistration,
   checkin: benchCheckin,
+  roster: benchRoster,
 };
 
 function parseArgs(argv: string[]): { name: string | undefined; args: Map<string, string> } {
