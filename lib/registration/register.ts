@@ -84,7 +84,7 @@ export async function insertRegistrationFast(ctx: Ctx, data: Parsed, category: C
     email: data.email, phone: data.phone, notes: data.notes || null, answers, locale: data.locale ?? ctx.locale, consentAt: ctx.now,
     searchKey: searchKey(`${data.familyName} ${data.givenName} ${data.email} ${data.phone} ${data.organisation}`), sortKey: nameSortKey(data.givenName, data.familyName),
     doorNote: null, protocolRank: null, badgeSerial: 1, badgeIssuedAt: ctx.now, rejectionReason: null, invitationId: null,
-    confirmedAt: status === "confirmed" ? ctx.now : null, cancelledAt: null, createdAt: ctx.now, updatedAt: ctx.now,
+    confirmedAt: status === "confirmed" ? ctx.now : null, cancelledAt: null, createdAt: ctx.now, updatedAt: ctx.now, changedXid: "",
   };
   const view = await toView(ctx.db, row, category, ctx.locale);
   const at = ctx.now.toISOString();
