@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { cx, ui } from "@/components/ui/styles";
 import { ScannerApp } from "@/components/scanner/scanner-app";
 import { ScannerHeader } from "@/components/scanner/scanner-header";
 import { requirePageUser } from "@/lib/auth/page";
@@ -28,10 +30,14 @@ export default async function CheckinPage() {
         t={t.scanner}
         switchTo={t.common.switchTo}
         switchToLabel={t.common.switchToLabel}
-        desk={supervisor ? { href: "/checkin/desk", label: t.scanner.deskLink } : null}
       />
       <main id="main" className="flex-1">
         <ScannerApp t={t.scanner} locale={ctx.locale} supervisor={supervisor} initialCheckpoints={checkpoints} />
+        {supervisor && (
+          <p className="mx-auto max-w-5xl px-4 pb-8">
+            <Link href="/checkin/desk" prefetch={false} className={cx(ui.link, "inline-flex min-h-11 items-center")}>{t.scanner.deskLink}</Link>
+          </p>
+        )}
       </main>
     </>
   );

@@ -50,7 +50,7 @@ export function RecentScans({
     <section aria-labelledby="recent-title" className="space-y-3">
       <div className="flex items-center justify-between gap-2">
         <h2 id="recent-title" className={ui.h2}>{t.recent.title}</h2>
-        <button type="button" className={cx(ui.button, ui.secondary)} onClick={() => setManualRefresh((n) => n + 1)}>{t.recent.refresh}</button>
+        <button type="button" className={cx(ui.button, ui.secondary, "shrink-0 whitespace-nowrap")} onClick={() => setManualRefresh((n) => n + 1)}>{t.recent.refresh}</button>
       </div>
       <div aria-busy={state.kind === "loading"} className="min-h-6">
         {state.kind === "loading" && <p className="text-sm text-muted">{t.recent.loading}</p>}

@@ -90,11 +90,8 @@ export function ResultOverlay({
 
         {first && (
           <p className="text-xl font-semibold" data-testid="scan-result-first">
-            {[
-              fill(t.result.firstAt, { time: formatWhen(first.at) }),
-              fill(t.result.firstWhere, { checkpoint: checkpointName(first.checkpoint) }),
-              first.device ? fill(t.result.firstDevice, { device: first.device }) : null,
-            ].filter(Boolean).join(" ")}
+            {`${fill(t.result.firstAt, { time: formatWhen(first.at) })} ${fill(t.result.firstWhere, { checkpoint: checkpointName(first.checkpoint) })}`}
+            {first.device && `, ${fill(t.result.firstDevice, { device: first.device })}`}
             {first.by && <span className="block text-lg font-normal">{fill(t.result.firstBy, { name: first.by })}</span>}
           </p>
         )}

@@ -6,7 +6,7 @@ const ScannerEn: ScannerMessages = {
   signedInAs: "Signed in as",
   signOut: "Sign out",
   signingOut: "Signing out…",
-  deskLink: "Desk",
+  deskLink: "Welcome desk: register walk-ins, re-issue lost badges",
 
   setup: {
     title: "Choose a checkpoint",

@@ -7,7 +7,7 @@ const ScannerVi = {
   signedInAs: "Đang đăng nhập",
   signOut: "Đăng xuất",
   signingOut: "Đang đăng xuất…",
-  deskLink: "Bàn đón tiếp",
+  deskLink: "Bàn đón tiếp: đăng ký khách đến trực tiếp, cấp lại thẻ bị mất",
 
   setup: {
     title: "Chọn điểm kiểm soát",
