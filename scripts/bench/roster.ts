@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import http from "node:http";
+import zlib from "node:zlib";
 import pg from "pg";
 import { encodeBadgeCode, generateBadgeKeyPair, privateKeyFromPkcs8 } from "@/lib/badges/code";
 import { createApiToken, signIn } from "../lib/auth-client";
@@ -37,15 +39,26 @@ export async function benchRoster(args: Map<string, string>): Promise<void> {
     const enrol = await fetch(`${server.url}/api/v1/checkins/devices`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ name: "Bench" }) });
     const device = ((await enrol.json()) as { id: string }).id;
 
-    const download = async (since?: string) => {
+    // The scanner is a browser: it asks for gzip. Bytes are counted as they arrive on the socket.
+    const download = (since?: string) => new Promise<{ ms: number; bytes: number; encoding: string | null; cursor: string; rows: number }>((resolve, reject) => {
       const t0 = performance.now();
-      // The scanner is a browser: it asks for gzip. fetch decodes it; count the bytes on the wire from Content-Length.
-      const res = await fetch(`${server.url}/api/v1/checkins/roster?checkpoint=trien-lam&device=${device}${since ? `&since=${since}` : ""}`, { headers: { ...auth, "accept-encoding": "gzip" } });
-      const body = (await res.json()) as { cursor: string; rows: unknown[] };
-      const ms = performance.now() - t0;
-      if (res.status !== 200) throw new Error(`roster answered ${res.status}`);
-      return { ms, bytes: Number(res.headers.get("content-length") ?? 0), encoding: res.headers.get("content-encoding"), cursor: body.cursor, rows: body.rows.length };
-    };
+      const url = new URL(`${server.url}/api/v1/checkins/roster?checkpoint=trien-lam&device=${device}${since ? `&since=${since}` : ""}`);
+      http.get(url, { headers: { ...auth, "accept-encoding": "gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          try {
+            if (res.statusCode !== 200) throw new Error(`roster answered ${res.statusCode}`);
+            const raw = Buffer.concat(chunks);
+            const encoding = res.headers["content-encoding"] ?? null;
+            const body = JSON.parse((encoding === "gzip" ? zlib.gunzipSync(raw) : raw).toString("utf8")) as { cursor: string; rows: unknown[] };
+            resolve({ ms: performance.now() - t0, bytes: raw.length, encoding, cursor: body.cursor, rows: body.rows.length });
+          } catch (e) {
+            reject(e as Error);
+          }
+        });
+      }).on("error", reject);
+    });
     await download(); // warm-up (route compiled, caches filled)
     const fulls = [];
     for (let i = 0; i < runs; i++) fulls.push(await download());
