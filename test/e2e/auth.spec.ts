@@ -130,11 +130,11 @@ test.describe("đăng nhập và phân quyền / sign-in and permissions", () =>
     await expect(page).toHaveURL(`/signin?callbackUrl=${encodeURIComponent("/account")}`);
     await expect(page.getByRole("heading", { level: 1, name: vi.signIn.title })).toBeVisible();
 
-    // A callback to another site is ignored.
+    // A callback to another site is ignored: door staff land on their home, the scanner.
     await context.clearCookies();
     await page.goto(`/signin?callbackUrl=${encodeURIComponent("//evil.example/")}`);
     await signIn(page, "checkin@ocop.example");
-    await expect(page).toHaveURL("/account");
+    await expect(page).toHaveURL("/checkin");
   });
 
   test("sai mật khẩu, rồi bị tạm khoá đăng nhập kèm thời gian chờ", async ({ page }) => {
