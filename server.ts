@@ -13,6 +13,7 @@ import { jobHandlers } from "@/lib/jobs/handlers";
 import { JobWorker } from "@/lib/jobs/worker";
 import { stopRenderThread } from "@/lib/mail/render";
 import { boot } from "@/lib/server/boot";
+import { fastApiHandler } from "@/lib/server/fast-api";
 import { log } from "@/lib/server/log";
 import { applySecurityHeaders } from "@/lib/server/security-headers";
 import { isStartupError, StartupError } from "@/lib/server/startup-error";
@@ -68,7 +69,8 @@ async function main() {
         log.info("request", { requestId, method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - t0) * 10) / 10 });
       });
     }
-    handle(req, res).catch((e: unknown) => {
+    const fast = fastApiHandler(req.method, path);
+    (fast ? fast(req, res) : handle(req, res)).catch((e: unknown) => {
       log.error("request.unhandled", { requestId, path, error: (e as Error).message });
       if (!res.headersSent) {
         res.statusCode = 500;

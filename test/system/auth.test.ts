@@ -68,6 +68,36 @@ describe("sign-in through next-auth on the production server", () => {
     expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });
 
+  it("answers badge scans on the server's fast path exactly as the API route does (token and session, headers, limits)", async () => {
+    const { cookie } = await signIn(server.url, "giamsat@ocop.example", "Demo@2020");
+    const token = await createApiToken(server.url, cookie!, "máy quét");
+    const admin = await signIn(server.url, "admin@ocop.example", "Demo@2020");
+    const list = (await (await fetch(`${server.url}/api/v1/registrations?status=confirmed&category=lanh-dao&pageSize=1`, { headers: { cookie: admin.cookie! } })).json()) as { items: { id: number; fullName: string }[] };
+    const { code } = (await (await fetch(`${server.url}/api/v1/registrations/${list.items[0]!.id}/badge`, { headers: { cookie: admin.cookie! } })).json()) as { code: string };
+    const scan = (body: unknown, headers: Record<string, string>) =>
+      fetch(`${server.url}/api/v1/checkins`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    const first = await scan({ code, checkpoint: "hoi-truong", nonce: "system-fast-1" }, { authorization: `Bearer ${token}` });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("x-request-id")).toBeTruthy();
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await first.json()).toMatchObject({ result: "admitted", registration: { id: list.items[0]!.id } });
+    const again = await scan({ code, checkpoint: "hoi-truong" }, { cookie: cookie!, origin: server.url });
+    expect(await again.json()).toMatchObject({ result: "already_admitted" });
+    const crossSite = await scan({ code, checkpoint: "hoi-truong" }, { cookie: cookie!, "sec-fetch-site": "cross-site" });
+    expect(crossSite.status).toBe(403);
+    expect((await scan({ code: "12", checkpoint: "hoi-truong" }, {})).status).toBe(401);
+    const bad = await scan({ code, checkpoint: "khong-co" }, { authorization: `Bearer ${token}` });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
+    const huge = await scan({ code: "1".repeat(20_000), checkpoint: "hoi-truong" }, { authorization: `Bearer ${token}` });
+    expect(huge.status).toBe(413);
+    const notJson = await fetch(`${server.url}/api/v1/checkins`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" }, body: "x" });
+    expect(notJson.status).toBe(415);
+    // The same connection keeps working after a refused body (the rest of it is drained).
+    expect((await scan({ code: "12", checkpoint: "hoi-truong" }, { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect((await fetch(`${server.url}/api/v1/checkins?limit=1`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
   it("signs out", async () => {
     const { cookie } = await signIn(server.url, "bantochuc@ocop.example", "Demo@2020");
     const csrf = await fetch(`${server.url}/api/auth/csrf`, { headers: { cookie: cookie! } });
