@@ -19,8 +19,9 @@ export async function benchCheckin(args: Map<string, string>): Promise<void> {
   const duration = Number(args.get("duration") ?? 10);
   const connections = Number(args.get("connections") ?? 16);
   const badges = Number(args.get("badges") ?? 30_000);
-  console.log(`bench checkin: db=postgres runs=${runs} duration=${duration}s connections=${connections} badges=${badges}; ${machineLine()}`);
-  const server = await startBenchServer("postgres", { OCOP_DEMO: "1", OCOP_DEMO_DELEGATES: "0", JOB_CONCURRENCY: "0" });
+  console.log(`bench checkin: db=postgres runs=${runs} duration=${duration}s connections=${connections} badges=${badges} fast path ${args.get("fast") ?? "on"}; ${machineLine()}`);
+  // --fast off: scans go through Next's router too (the server's fast path is on by default).
+  const server = await startBenchServer("postgres", { OCOP_DEMO: "1", OCOP_DEMO_DELEGATES: "0", JOB_CONCURRENCY: "0", FAST_API: args.get("fast") ?? "on" });
   const client = new pg.Client({ connectionString: BENCH_DB_URL });
   await client.connect();
   try {
