@@ -10,7 +10,7 @@ import { getMessages } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
-  return { title: t.scanner.title };
+  return { title: t.scanner.title, manifest: "/manifest.webmanifest" };
 }
 
 /**

@@ -50,6 +50,7 @@ export function ResultOverlay({
       data-testid="scan-result"
       data-result={answer?.result ?? decision.kind}
       data-reason={answer?.reason ?? ""}
+      data-offline={decision.kind === "answer" && decision.offline ? "true" : undefined}
       className={cx("fixed inset-0 z-50 flex cursor-pointer flex-col overflow-y-auto", TONE[look.tone])}
       onClick={onDismiss}
     >
@@ -98,6 +99,7 @@ export function ResultOverlay({
 
         {look.reason && <p className="text-2xl font-semibold" data-testid="scan-result-reason">{look.reason}</p>}
         {answer?.replayed && <p className="text-base">{t.result.replayed}</p>}
+        {decision.kind === "answer" && decision.offline && <p className="text-base font-semibold" data-testid="scan-result-offline">{t.offline.decided}</p>}
 
         <div className="mt-auto flex flex-wrap gap-3 pt-4">
           {onRetry && (

@@ -5,7 +5,7 @@ import type { ScannerMessages } from "@/messages/sections/scanner.vi";
 import { cx, ui } from "@/components/ui/styles";
 import { api } from "./api";
 import { CameraPanel } from "./camera-panel";
-import { manualCheckin, newNonce, onlineDecider, type Decision, type ScanRequest } from "./decide";
+import { hybridDecider, manualCheckin, newNonce, onlineDecider, type Decision, type ScanRequest } from "./decide";
 import { feedback, unlockAudio } from "./feedback";
 import { fill } from "./format";
 import type { FrameTiming } from "./frame-decoder";
@@ -15,6 +15,9 @@ import { ResultOverlay } from "./result-overlay";
 import { SearchPanel } from "./search-panel";
 import { saveSettings, useStoredSettings } from "./settings";
 import { SetupForm } from "./setup-form";
+import { OfflineBanner } from "./offline-banner";
+import type { OfflineEngine, OfflineSnapshot } from "./offline/engine";
+import { useOffline, useScannerServiceWorker } from "./offline/use-offline";
 import { markPainted, recordTiming, type ScanTiming } from "./timings";
 import type { ScannerCheckpoint, ScannerSettings, SearchItem } from "./types";
 import { UndoDialog, type UndoTarget } from "./undo-dialog";
@@ -49,6 +52,9 @@ export function ScannerApp({
   initialCheckpoints: ScannerCheckpoint[] | null;
 }) {
   const stored = useStoredSettings();
+  const { engine, snap } = useOffline(locale);
+  useScannerServiceWorker();
+  const [enrolNotice, setEnrolNotice] = useState<string | null>(null);
   const [settings, setSettings] = useState<ScannerSettings | null>(null);
   const [checkpoints, setCheckpoints] = useState<ScannerCheckpoint[] | null>(initialCheckpoints);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -76,6 +82,15 @@ export function ScannerApp({
     return () => ctrl.abort();
   }, [settings, locale, t]);
 
+  if (snap.revoked) {
+    return (
+      <div className="mx-auto w-full max-w-xl px-4 py-5" role="alert" data-testid="device-revoked">
+        <h1 className={ui.h1}>{t.offline.revokedTitle}</h1>
+        <p className="mt-2">{t.offline.revokedBody}</p>
+      </div>
+    );
+  }
+
   if (!settings) {
     if (checkpoints === null || stored === null) {
       return (
@@ -92,8 +107,16 @@ export function ScannerApp({
         checkpoints={checkpoints}
         loadError={loadError}
         initial={stored}
-        onStart={(s) => {
+        needsEnrolment={snap.ready && !snap.device && engine !== null}
+        enrolled={snap.device?.name ?? null}
+        notice={enrolNotice}
+        onStart={async (s) => {
           unlockAudio();
+          if (engine && snap.ready && !snap.device) {
+            setEnrolNotice(t.setup.enrolling);
+            const ok = await engine.enrol(s.device, s.checkpoint);
+            setEnrolNotice(ok ? null : t.setup.enrolFailed);
+          }
           saveSettings(s);
           setSettings(s);
         }}
@@ -102,11 +125,16 @@ export function ScannerApp({
   }
 
   const checkpointName = (code: string) => checkpoints?.find((c) => c.code === code)?.name ?? code;
-  return <ScanScreen t={t} locale={locale} supervisor={supervisor} settings={settings} checkpointName={checkpointName} onChange={() => setSettings(null)} />;
+  return (
+    <ScanScreen
+      t={t} locale={locale} supervisor={supervisor} settings={settings} checkpointName={checkpointName} onChange={() => setSettings(null)}
+      engine={engine} snap={snap} notice={enrolNotice}
+    />
+  );
 }
 
 function ScanScreen({
-  t, locale, supervisor, settings, checkpointName, onChange,
+  t, locale, supervisor, settings, checkpointName, onChange, engine, snap, notice,
 }: {
   t: ScannerMessages;
   locale: string;
@@ -114,8 +142,15 @@ function ScanScreen({
   settings: ScannerSettings;
   checkpointName: (code: string) => string;
   onChange: () => void;
+  engine: OfflineEngine | null;
+  snap: OfflineSnapshot;
+  notice: string | null;
 }) {
-  const decide = useMemo(() => onlineDecider(locale), [locale]);
+  const decide = useMemo(() => (engine ? hybridDecider(locale, engine) : onlineDecider(locale)), [locale, engine]);
+  // the roster of this door is kept on the device (and synced) while scanning here
+  useEffect(() => {
+    if (engine && snap.device) engine.setCheckpoint(settings.checkpoint);
+  }, [engine, snap.device, settings.checkpoint]);
   const lastSeen = useRef(new Map<string, number>());
   const seqRef = useRef(0);
   const shownSeqRef = useRef(0);
@@ -230,7 +265,8 @@ function ScanScreen({
   }
 
   const answer = shown?.decision.kind === "answer" ? shown.decision.answer : null;
-  const undoable = supervisor && answer?.result === "admitted" && !answer.replayed ? answer : null;
+  const offlineAnswer = shown?.decision.kind === "answer" && shown.decision.offline === true;
+  const undoable = supervisor && answer?.result === "admitted" && !answer.replayed && !offlineAnswer ? answer : null;
 
   return (
     <div className="mx-auto w-full max-w-5xl pb-10 lg:grid lg:grid-cols-2 lg:gap-6 lg:px-4 lg:pt-4">
@@ -255,6 +291,9 @@ function ScanScreen({
           </div>
           <button type="button" className={cx(ui.button, ui.secondary, "shrink-0")} onClick={onChange}>{t.bar.change}</button>
         </div>
+
+        {engine && <OfflineBanner t={t} snap={snap} onSync={() => void engine.syncNow()} />}
+        {notice && <p role="status" className="bg-amber-100 px-4 py-2 text-sm text-stone-950">{notice}</p>}
 
         <CameraPanel t={t} onCode={onCameraCode} />
 
@@ -284,7 +323,10 @@ function ScanScreen({
       </div>
 
       <div className="mt-6 space-y-8 px-4 lg:mt-0 lg:px-0">
-        <SearchPanel t={t} locale={locale} checkpoint={settings.checkpoint} supervisor={supervisor} refreshKey={refreshKey} onManual={onManual} />
+        <SearchPanel
+          t={t} locale={locale} checkpoint={settings.checkpoint} supervisor={supervisor} refreshKey={refreshKey} onManual={onManual}
+          offline={snap.offline && engine?.canDecide() ? engine : null}
+        />
         {supervisor && <RecentScans t={t} locale={locale} checkpoint={settings.checkpoint} refreshKey={refreshKey} onUndo={setUndoTarget} />}
       </div>
 

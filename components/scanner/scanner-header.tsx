@@ -1,4 +1,4 @@
-import { SignOutButton } from "@/components/staff/sign-out-button";
+import { ScannerSignOut } from "./sign-out";
 import { LanguageSwitch } from "@/components/staff/staff-nav";
 import type { Locale } from "@/lib/i18n";
 import type { ScannerMessages } from "@/messages/sections/scanner.vi";
@@ -24,7 +24,7 @@ export function ScannerHeader({
           </p>
         </div>
         <LanguageSwitch other={locale === "vi" ? "en" : "vi"} text={switchTo} label={switchToLabel} />
-        <SignOutButton label={t.signOut} pendingLabel={t.signingOut} />
+        <ScannerSignOut label={t.signOut} pendingLabel={t.signingOut} />
       </div>
     </header>
   );

@@ -5,6 +5,9 @@ import type { ScannerMessages } from "@/messages/sections/scanner.vi";
 import { cx, ui } from "@/components/ui/styles";
 import { api } from "./api";
 import { fill, formatWhen } from "./format";
+import type { OfflineEngine } from "./offline/engine";
+import { searchRoster } from "./offline/roster";
+import { registrationOf } from "./offline/rules";
 import type { SearchItem } from "./types";
 
 type State =
@@ -18,7 +21,7 @@ type State =
  * Supervisors check the person in by hand from here. Searches as you type (debounced).
  */
 export function SearchPanel({
-  t, locale, checkpoint, supervisor, refreshKey, onManual,
+  t, locale, checkpoint, supervisor, refreshKey, onManual, offline = null,
 }: {
   t: ScannerMessages;
   locale: string;
@@ -27,6 +30,8 @@ export function SearchPanel({
   /** changes after each recorded scan, so "checked in" states stay current */
   refreshKey: number;
   onManual: (item: SearchItem) => void;
+  /** while offline: search the roster stored on the device (names without diacritics, phone by hash) */
+  offline?: OfflineEngine | null;
 }) {
   const [q, setQ] = useState("");
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -41,6 +46,25 @@ export function SearchPanel({
     }
     const ctrl = new AbortController();
     abortRef.current = ctrl;
+    const roster = offline?.localRoster() ?? null;
+    if (roster) {
+      const id = setTimeout(() => {
+        void searchRoster(roster, query).then((rows) => {
+          if (ctrl.signal.aborted) return;
+          setState({
+            kind: "done",
+            items: rows.map((r) => {
+              const p = roster.presence.get(r[0]);
+              return { ...registrationOf(roster, r), phoneTail: "", checkedIn: p ? { at: p.firstAt, checkpoint } : null };
+            }),
+          });
+        });
+      }, 150);
+      return () => {
+        clearTimeout(id);
+        ctrl.abort();
+      };
+    }
     const id = setTimeout(() => {
       setState((s) => (s.kind === "done" ? s : { kind: "loading" }));
       api<{ items: SearchItem[] }>(locale, `/api/v1/checkins/search?${new URLSearchParams({ q: query, checkpoint })}`, { signal: ctrl.signal })
@@ -55,7 +79,7 @@ export function SearchPanel({
       clearTimeout(id);
       ctrl.abort();
     };
-  }, [q, checkpoint, locale, refreshKey, t.errors.network]);
+  }, [q, checkpoint, locale, refreshKey, t.errors.network, offline]);
 
   return (
     <section aria-labelledby="search-title" className="space-y-3">
@@ -76,6 +100,7 @@ export function SearchPanel({
         />
         <p id="scanner-search-hint" className={ui.hint}>{t.search.hint}</p>
       </form>
+      {offline && <p className="text-sm text-muted" data-testid="search-offline">{t.offline.searchLocal}</p>}
       <div id="scanner-search-results" aria-live="polite" aria-busy={state.kind === "loading"} className="min-h-6">
         {state.kind === "loading" && <p className="text-sm text-muted">{t.search.searching}</p>}
         {state.kind === "error" && <p role="alert" className={ui.error}>{state.message}</p>}
@@ -97,7 +122,7 @@ export function SearchPanel({
                       {item.checkedIn ? fill(t.search.checkedIn, { time: formatWhen(item.checkedIn.at) }) : t.search.notCheckedIn}
                     </p>
                   </div>
-                  {supervisor && (
+                  {supervisor && !offline && (
                     <button
                       type="button"
                       className={cx(ui.button, ui.secondary, "w-full sm:w-auto")}

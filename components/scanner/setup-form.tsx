@@ -8,19 +8,26 @@ import type { Direction, ScannerCheckpoint, ScannerSettings } from "./types";
 
 /** Choose the checkpoint, direction and device name, then start (the tap also unlocks sound). */
 export function SetupForm({
-  t, checkpoints, loadError, initial, onStart,
+  t, checkpoints, loadError, initial, needsEnrolment = false, enrolled = null, notice = null, onStart,
 }: {
   t: ScannerMessages;
   checkpoints: ScannerCheckpoint[];
   loadError: string | null;
   initial: Partial<ScannerSettings>;
-  onStart: (s: ScannerSettings) => void;
+  /** no device id is stored: the name is required and the device is enrolled on start */
+  needsEnrolment?: boolean;
+  /** the name this device was enrolled with */
+  enrolled?: string | null;
+  notice?: string | null;
+  onStart: (s: ScannerSettings) => void | Promise<void>;
 }) {
   const known = checkpoints.some((c) => c.code === initial.checkpoint);
   const [checkpoint, setCheckpoint] = useState(known ? initial.checkpoint! : checkpoints.length === 1 ? checkpoints[0]!.code : "");
   const [direction, setDirection] = useState<Direction>(initial.direction ?? "in");
   const [device, setDevice] = useState(initial.device ?? "");
   const [error, setError] = useState<string | null>(null);
+  const [deviceError, setDeviceError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -29,7 +36,14 @@ export function SetupForm({
       document.getElementById("checkpoint-0")?.focus();
       return;
     }
-    onStart({ checkpoint, direction, device: device.trim().slice(0, 80) });
+    const name = device.trim().slice(0, 80);
+    if (needsEnrolment && !name) {
+      setDeviceError(t.setup.deviceRequired);
+      document.getElementById("scanner-device")?.focus();
+      return;
+    }
+    setBusy(true);
+    void Promise.resolve(onStart({ checkpoint, direction, device: name })).finally(() => setBusy(false));
   }
 
   return (
@@ -106,13 +120,20 @@ export function SetupForm({
           maxLength={80}
           autoComplete="off"
           placeholder={t.setup.devicePlaceholder}
-          aria-describedby="scanner-device-hint"
-          onChange={(e) => setDevice(e.target.value)}
+          aria-describedby={deviceError ? "scanner-device-hint scanner-device-error" : "scanner-device-hint"}
+          aria-invalid={deviceError ? true : undefined}
+          onChange={(e) => {
+            setDevice(e.target.value);
+            setDeviceError(null);
+          }}
         />
         <p id="scanner-device-hint" className={ui.hint}>{t.setup.deviceHint}</p>
+        {enrolled && <p className="mt-1 text-sm text-muted" data-testid="device-enrolled">{fill(t.setup.enrolled, { name: enrolled })}</p>}
+        {deviceError && <p id="scanner-device-error" role="alert" className={ui.error}>{deviceError}</p>}
       </div>
 
-      <button type="submit" className={cx(ui.button, ui.primary, "min-h-14 w-full text-lg")} disabled={checkpoints.length === 0}>
+      {notice && <p role="status" className="text-sm">{notice}</p>}
+      <button type="submit" className={cx(ui.button, ui.primary, "min-h-14 w-full text-lg")} disabled={checkpoints.length === 0 || busy}>
         {t.setup.start}
       </button>
     </form>

@@ -27,6 +27,10 @@ const ScannerEn: ScannerMessages = {
     devicePlaceholder: "Hall door 2",
     start: "Start scanning",
     chooseFirst: "Please choose a checkpoint.",
+    deviceRequired: "Name this device (for example: Hall door 2) to enrol it as a scanner.",
+    enrolling: "Enrolling this device…",
+    enrolled: "Device enrolled: {name}",
+    enrolFailed: "The device could not be enrolled (no network?): online scanning works, offline scanning does not yet.",
   },
 
   bar: {
@@ -137,6 +141,20 @@ const ScannerEn: ScannerMessages = {
     cancel: "No",
     done: "The scan of {name} was undone.",
     failed: "Could not undo",
+  },
+
+  offline: {
+    banner: "Offline — {count} scans waiting to be sent",
+    sending: "Sending {count} waiting scans…",
+    lastSync: "Last synced at {time}",
+    neverSynced: "The delegate list is not on this device yet: scanning will stop if the network fails.",
+    roster: "{count} delegates on this device",
+    decided: "Decided on this device (offline) — will be sent when the network is back.",
+    uploadError: "The server has not accepted the waiting scans: {detail}",
+    syncNow: "Sync now",
+    revokedTitle: "This device has been revoked",
+    revokedBody: "A supervisor revoked this scanner. The data on it (delegate list, waiting scans) has been wiped. Tell a supervisor; you may sign in again to enrol a new device if allowed.",
+    searchLocal: "Searching the list stored on this device (offline).",
   },
 
   errors: {

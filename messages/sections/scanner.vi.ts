@@ -28,6 +28,10 @@ const ScannerVi = {
     devicePlaceholder: "Cửa hội trường 2",
     start: "Bắt đầu quét",
     chooseFirst: "Hãy chọn một điểm kiểm soát.",
+    deviceRequired: "Hãy đặt tên cho thiết bị này (ví dụ: Cửa hội trường 2) để đăng ký máy quét.",
+    enrolling: "Đang đăng ký thiết bị…",
+    enrolled: "Thiết bị đã đăng ký: {name}",
+    enrolFailed: "Chưa đăng ký được thiết bị (không có mạng?): vẫn quét trực tuyến được, nhưng chưa quét ngoại tuyến được.",
   },
 
   bar: {
@@ -138,6 +142,20 @@ const ScannerVi = {
     cancel: "Không",
     done: "Đã hoàn tác lượt quét của {name}.",
     failed: "Không hoàn tác được",
+  },
+
+  offline: {
+    banner: "Ngoại tuyến — {count} lượt quét chờ gửi",
+    sending: "Đang gửi {count} lượt quét chờ…",
+    lastSync: "Đồng bộ lần cuối lúc {time}",
+    neverSynced: "Chưa tải được danh sách đại biểu về máy: khi mất mạng sẽ không quét được.",
+    roster: "{count} đại biểu trên máy",
+    decided: "Quyết định trên thiết bị (ngoại tuyến) — sẽ gửi khi có mạng.",
+    uploadError: "Máy chủ chưa nhận các lượt quét chờ: {detail}",
+    syncNow: "Đồng bộ ngay",
+    revokedTitle: "Thiết bị đã bị thu hồi",
+    revokedBody: "Giám sát viên đã thu hồi máy quét này. Dữ liệu trên máy (danh sách đại biểu, lượt quét chờ) đã được xoá. Hãy báo giám sát viên; có thể đăng nhập lại để đăng ký thiết bị mới nếu được phép.",
+    searchLocal: "Tìm trên danh sách lưu trên máy (ngoại tuyến).",
   },
 
   errors: {
