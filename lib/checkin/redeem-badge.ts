@@ -44,13 +44,16 @@ type ScanTarget = {
   categoryCode: string; categoryNameVi: string; categoryNameEn: string; colour: string;
 };
 
+/** What a door shows of a registration (select from registrations joined with delegate_categories). */
+export const scanTargetColumns = {
+  id: registrations.id, eventId: registrations.eventId, status: registrations.status, serial: registrations.badgeSerial, categoryId: registrations.categoryId,
+  honorific: registrations.honorific, familyName: registrations.familyName, givenName: registrations.givenName, position: registrations.position,
+  organisation: registrations.organisation, provinceCode: registrations.provinceCode, agencyCode: registrations.agencyCode, doorNote: registrations.doorNote,
+  categoryCode: delegateCategories.code, categoryNameVi: delegateCategories.nameVi, categoryNameEn: delegateCategories.nameEn, colour: delegateCategories.badgeColour,
+};
+
 export async function loadScanTarget(db: DbOrTx, eventId: number, id: number): Promise<ScanTarget | null> {
-  const [r] = await db.select({
-    id: registrations.id, eventId: registrations.eventId, status: registrations.status, serial: registrations.badgeSerial, categoryId: registrations.categoryId,
-    honorific: registrations.honorific, familyName: registrations.familyName, givenName: registrations.givenName, position: registrations.position,
-    organisation: registrations.organisation, provinceCode: registrations.provinceCode, agencyCode: registrations.agencyCode, doorNote: registrations.doorNote,
-    categoryCode: delegateCategories.code, categoryNameVi: delegateCategories.nameVi, categoryNameEn: delegateCategories.nameEn, colour: delegateCategories.badgeColour,
-  }).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId))
+  const [r] = await db.select(scanTargetColumns).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId))
     .where(and(eq(registrations.id, id), eq(registrations.eventId, eventId)));
   return r ?? null;
 }

@@ -7,7 +7,7 @@ import { requireAnyPermission } from "@/lib/auth/require";
 import type { Ctx } from "@/lib/context";
 import { currentEvent } from "@/lib/registration/common";
 import { parseInput, positiveInt } from "@/lib/validation";
-import { scanRegistrationView } from "./redeem-badge";
+import { scanRegistrationView, scanTargetColumns } from "./redeem-badge";
 import { SCAN_REASONS, scanRegistration } from "./types";
 
 export const listScansQuery = z.object({
@@ -33,12 +33,7 @@ export async function recentScans(db: DbOrTx, eventId: number, locale: "vi" | "e
     .innerJoin(checkpoints, eq(checkpoints.id, checkinScans.checkpointId)).leftJoin(staff, eq(staff.id, checkinScans.staffUserId))
     .where(and(...where)).orderBy(desc(checkinScans.id)).limit(opts.limit);
   const ids = [...new Set(rows.map((r) => r.s.registrationId).filter((x): x is number => x !== null))];
-  const targets = ids.length ? await db.select({
-    id: registrations.id, eventId: registrations.eventId, status: registrations.status, serial: registrations.badgeSerial, categoryId: registrations.categoryId,
-    honorific: registrations.honorific, familyName: registrations.familyName, givenName: registrations.givenName, position: registrations.position,
-    organisation: registrations.organisation, provinceCode: registrations.provinceCode, agencyCode: registrations.agencyCode, doorNote: registrations.doorNote,
-    categoryCode: delegateCategories.code, categoryNameVi: delegateCategories.nameVi, categoryNameEn: delegateCategories.nameEn, colour: delegateCategories.badgeColour,
-  }).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId)).where(inArray(registrations.id, ids)) : [];
+  const targets = ids.length ? await db.select(scanTargetColumns).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId)).where(inArray(registrations.id, ids)) : [];
   const views = new Map(await Promise.all(targets.map(async (t) => [t.id, await scanRegistrationView(db, t, locale)] as const)));
   return rows.map(({ s, checkpoint, by }) => ({
     id: s.id, at: s.scannedAt.toISOString(), checkpoint, direction: s.direction, result: s.result, reason: (s.reason as ScanListItem["reason"]) ?? null,

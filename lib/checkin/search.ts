@@ -7,7 +7,7 @@ import { currentEvent } from "@/lib/registration/common";
 import { normalisePhone } from "@/lib/registration/schemas";
 import { searchKey } from "@/lib/text/normalize";
 import { parseInput, text } from "@/lib/validation";
-import { scanRegistrationView } from "./redeem-badge";
+import { scanRegistrationView, scanTargetColumns } from "./redeem-badge";
 import { scanRegistration } from "./types";
 
 export const checkinSearchQuery = z.object({
@@ -37,13 +37,7 @@ export async function searchForCheckin(ctx: Ctx, input: z.input<typeof checkinSe
   if (phone) where.push(eq(registrations.phone, phone));
   else if (/^[\d\s.+-]+$/.test(data.q)) where.push(ilike(registrations.phone, `%${escapeLike(data.q.replace(/\D/g, ""))}`));
   else for (const word of searchKey(data.q).split(" ").filter(Boolean)) where.push(ilike(registrations.searchKey, `%${escapeLike(word)}%`));
-  const rows = await ctx.db.select({
-    id: registrations.id, eventId: registrations.eventId, status: registrations.status, serial: registrations.badgeSerial, categoryId: registrations.categoryId,
-    honorific: registrations.honorific, familyName: registrations.familyName, givenName: registrations.givenName, position: registrations.position,
-    organisation: registrations.organisation, provinceCode: registrations.provinceCode, agencyCode: registrations.agencyCode, doorNote: registrations.doorNote,
-    categoryCode: delegateCategories.code, categoryNameVi: delegateCategories.nameVi, categoryNameEn: delegateCategories.nameEn, colour: delegateCategories.badgeColour,
-    phone: registrations.phone,
-  }).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId))
+  const rows = await ctx.db.select({ ...scanTargetColumns, phone: registrations.phone }).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId))
     .where(and(...where)).orderBy(sql`${registrations.sortKey} collate "C"`, asc(registrations.id)).limit(20);
   const presence = rows.length ? await ctx.db.select({ registrationId: checkinPresence.registrationId, at: checkinPresence.firstAt, inside: checkinPresence.inside, code: checkpoints.code })
     .from(checkinPresence).innerJoin(checkpoints, eq(checkpoints.id, checkinPresence.checkpointId))
