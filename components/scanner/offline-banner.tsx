@@ -13,8 +13,13 @@ export function OfflineBanner({ t, snap, onSync }: { t: ScannerMessages; snap: O
   if (!snap.ready || !snap.device) return null;
   const last = snap.lastSyncAt ? fill(t.offline.lastSync, { time: formatWhen(snap.lastSyncAt) }) : t.offline.neverSynced;
   if (!snap.offline && snap.queueLength === 0 && !snap.uploadError) {
-    if (snap.lastSyncAt) return null;
-    return <p className="bg-amber-100 px-4 py-2 text-sm text-stone-950" data-testid="offline-banner" data-state="no-roster">{t.offline.neverSynced}</p>;
+    if (!snap.lastSyncAt) return <p className="bg-amber-100 px-4 py-2 text-sm text-stone-950" data-testid="offline-status" data-synced="">{t.offline.neverSynced}</p>;
+    return (
+      <p className="flex items-center gap-2 bg-white px-4 text-xs text-muted" data-testid="offline-status" data-synced={snap.lastSyncAt} data-roster={snap.rosterSize}>
+        <span className="flex-1">{fill(t.offline.roster, { count: snap.rosterSize })} · {last}</span>
+        <button type="button" className="min-h-11 px-2 font-semibold underline" onClick={onSync}>{t.offline.syncNow}</button>
+      </p>
+    );
   }
   return (
     <div

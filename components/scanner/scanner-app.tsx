@@ -17,7 +17,7 @@ import { saveSettings, useStoredSettings } from "./settings";
 import { SetupForm } from "./setup-form";
 import { OfflineBanner } from "./offline-banner";
 import type { OfflineEngine, OfflineSnapshot } from "./offline/engine";
-import { useOffline, useScannerServiceWorker } from "./offline/use-offline";
+import { useOffline, useScannerServiceWorker, useVerifyBench } from "./offline/use-offline";
 import { markPainted, recordTiming, type ScanTiming } from "./timings";
 import type { ScannerCheckpoint, ScannerSettings, SearchItem } from "./types";
 import { UndoDialog, type UndoTarget } from "./undo-dialog";
@@ -54,6 +54,7 @@ export function ScannerApp({
   const stored = useStoredSettings();
   const { engine, snap } = useOffline(locale);
   useScannerServiceWorker();
+  useVerifyBench(engine);
   const [enrolNotice, setEnrolNotice] = useState<string | null>(null);
   const [settings, setSettings] = useState<ScannerSettings | null>(null);
   const [checkpoints, setCheckpoints] = useState<ScannerCheckpoint[] | null>(initialCheckpoints);

@@ -9,7 +9,7 @@ import { writeBadgeVideo, type Y4mTimeline } from "../helpers/y4m";
  * y4m video of real badge QRs (each after a blank stretch): green with the right name and the door
  * note, the same badge after more than 3 s amber, refused badges red with the reason, and the
  * latency from the first video frame showing a badge to the painted result screen. On the desktop
- * profile (a desk PC with a USB scanner): keyboard-wedge scans, a network failure and its retry,
+ * profile (a desk PC with a USB scanner): keyboard-wedge scans, a failed request decided on the device,
  * supervisors' undo (from the result and from the recent scans) after which the badge is green
  * again, search without diacritics and manual check-in; a check-in staff member sees none of the
  * supervisor tools, other roles get 403. Fails on console errors, page errors and CSP violations.
@@ -256,16 +256,20 @@ test.describe("máy quét tại cửa / door scanner", () => {
     await page.keyboard.press("Escape");
     await expect(result(page)).toHaveCount(0);
 
-    // No network: a clear message, nothing recorded; "Try again" sends the same scan (same nonce).
+    // The scan request fails: the device decides from its roster (the same screen, marked as decided
+    // offline), queues the scan with its nonce and uploads it once the network answers again
+    // (test/e2e/checkin-offline.spec.ts cuts the network for real).
+    await expect.poll(async () => (await page.getByTestId("offline-status").getAttribute("data-synced")) ?? "", { timeout: 15_000 }).toBeTruthy();
     const isScan = (url: URL) => url.pathname === "/api/v1/checkins";
     await page.route(isScan, (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue()));
     await wedgeScan(page, codeH!);
-    await expectResult(page, "network", null);
-    await expect(page.getByTestId("scan-result-reason")).toHaveText(s.result.networkDetail);
-    await page.unroute(isScan);
-    await result(page).getByRole("button", { name: s.result.retry }).click();
     await expectResult(page, "admitted", h!.fullName);
+    await expect(result(page)).toHaveAttribute("data-offline", "true");
+    await expect(page.getByTestId("scan-result-offline")).toHaveText(s.offline.decided);
+    await expect(result(page).getByRole("button", { name: s.result.undo })).toHaveCount(0);
+    await page.unroute(isScan);
     await page.keyboard.press("Escape");
+    await expect(page.getByTestId("offline-banner")).toHaveCount(0, { timeout: 15_000 });
 
     // Undo from the result screen: afterwards the same badge is green again, not amber.
     await wedgeScan(page, codeF!);

@@ -2,6 +2,7 @@
 
 import { useEffect, useSyncExternalStore } from "react";
 import { OfflineEngine, wipeOfflineData, type OfflineSnapshot } from "./engine";
+import { badgeVerifier } from "./verify";
 
 const engines = new Map<string, OfflineEngine>();
 
@@ -67,4 +68,37 @@ export async function flushAndWipe(): Promise<void> {
   for (const e of engines.values()) e.stop();
   engines.clear();
   await wipeOfflineData();
+}
+
+type VerifyBench = { engine: string; median: number; mean: number; valid: number };
+
+/**
+ * Instrumentation for the browser test (like window.__scanTimings): verifies `n` codes (the given
+ * ones in turn) with this device's key as a scan does, and answers the median time per code.
+ */
+export function useVerifyBench(engine: OfflineEngine | null): void {
+  useEffect(() => {
+    if (!engine) return;
+    const w = window as unknown as { __ocopVerifyBench?: (codes: string[], n: number) => Promise<VerifyBench> };
+    w.__ocopVerifyBench = async (codes, n) => {
+      const roster = engine.localRoster();
+      if (!roster) throw new Error("no roster on this device");
+      const v = await badgeVerifier(roster.eventId, roster.publicKey);
+      const times: number[] = [];
+      let valid = 0;
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) {
+        const a = performance.now();
+        if ((await v.verify(codes[i % codes.length]!)).ok) valid++;
+        times.push(performance.now() - a);
+      }
+      const mean = (performance.now() - t0) / n;
+      times.sort((a, b) => a - b);
+      const m = Math.floor(n / 2);
+      return { engine: v.engine, median: n % 2 ? times[m]! : (times[m - 1]! + times[m]!) / 2, mean, valid };
+    };
+    return () => {
+      delete w.__ocopVerifyBench;
+    };
+  }, [engine]);
 }
