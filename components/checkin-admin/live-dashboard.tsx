@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { searchKey } from "@/lib/text/normalize";
 import { ArrivalsChart } from "./arrivals-chart";
 import { CheckpointTiles, ConnectionBadge, RateTable, RecentScans, VipList, type DashboardLabels } from "./dashboard-parts";
+import { ConflictList, DevicesPanel } from "./devices-panel";
 import { fill, type UiLocale } from "./format";
 import type { CheckinStats } from "./types";
 import { useLiveStats } from "./use-live-stats";
@@ -14,10 +15,10 @@ const h2 = "text-lg font-bold text-brand-dark";
 
 /**
  * /admin/checkin's live part: starts from the figures the server rendered, then follows the SSE
- * stream. Tiles per checkpoint, arrivals over time, by category and province, recent scans, and
- * the VIPs present in the hall.
+ * stream. Tiles per checkpoint, arrivals over time, by category and province, the VIPs present in
+ * the hall, offline conflicts (both scans), the scanners (revocable by supervisors) and recent scans.
  */
-export function LiveDashboard({ initial, labels, locale }: { initial: CheckinStats; labels: DashboardLabels; locale: UiLocale }) {
+export function LiveDashboard({ initial, labels, locale, canRevoke = false }: { initial: CheckinStats; labels: DashboardLabels; locale: UiLocale; canRevoke?: boolean }) {
   const { stats, connection } = useLiveStats(initial, locale);
   const d = labels.dashboard;
   const [provinceQuery, setProvinceQuery] = useState("");
@@ -84,6 +85,22 @@ export function LiveDashboard({ initial, labels, locale }: { initial: CheckinSta
           </div>
         </section>
       </div>
+
+      <section aria-labelledby="conflicts-title" className={section}>
+        <h2 id="conflicts-title" className={h2}>{d.conflictsTitle}</h2>
+        <p className="mt-1 text-sm text-muted">{d.conflictsIntro}</p>
+        <div className="mt-3">
+          <ConflictList conflicts={stats.conflicts} checkpointNames={checkpointNames} labels={d} />
+        </div>
+      </section>
+
+      <section aria-labelledby="devices-title" className={section}>
+        <h2 id="devices-title" className={h2}>{d.devicesTitle}</h2>
+        <p className="mt-1 text-sm text-muted">{d.devicesIntro}</p>
+        <div className="mt-3">
+          <DevicesPanel labels={d} locale={locale} canRevoke={canRevoke} />
+        </div>
+      </section>
 
       <section aria-labelledby="recent-title" className={section}>
         <h2 id="recent-title" className={h2}>{d.recentTitle}</h2>

@@ -10,7 +10,7 @@ import { writeBadgeVideo } from "../helpers/y4m";
  * outage) and opens again. Offline: green/amber/red decided on the device with the banner, a
  * reload that opens from the service worker with the queue and roster intact, the queue drained
  * on reconnect with the original scan times; two devices admitting the same badge offline make
- * one entry and one conflict; a re-issued badge reaches the roster and its old code is refused
+ * one entry and one conflict, listed on the dashboard, where revoking a device wipes it; a re-issued badge reaches the roster and its old code is refused
  * offline; and the median offline verification time over 1,000 codes in Chromium.
  */
 const test = base.extend<{ problems: string[] }>({
@@ -286,6 +286,33 @@ test.describe("máy quét ngoại tuyến / offline scanner", () => {
     const conflicts = stats.conflicts.filter((c) => c.registrationId === delegate.id);
     expect(conflicts).toHaveLength(1);
     expect([conflicts[0]!.kept.device, conflicts[0]!.other.device].sort()).toEqual(["Cửa A", "Cửa B"]);
+
+    // The supervisor's dashboard lists the conflict with both scans, and the scanners; revoking
+    // device A makes its next sync wipe it and stop it.
+    const [a, b] = devices as [{ context: BrowserContext; page: Page }, { context: BrowserContext; page: Page }];
+    const d = vi.checkinAdmin.dashboard;
+    await b.page.goto("/admin/checkin");
+    const conflict = b.page.getByTestId("conflicts").getByRole("listitem").filter({ hasText: delegate.fullName });
+    await expect(conflict).toContainText("Cửa A");
+    await expect(conflict).toContainText("Cửa B");
+    await expect(conflict).toContainText(d.conflictKept);
+    const rowA = b.page.getByTestId("device-row").filter({ hasText: "Cửa A" }).first();
+    await expect(rowA).toBeVisible();
+    await rowA.getByRole("button", { name: d.deviceRevokeFor.replace("{name}", "Cửa A") }).click();
+    await rowA.getByRole("button", { name: d.deviceRevokeYes, exact: true }).click();
+    await expect(rowA).toContainText(d.deviceRevoked.replace(" {time}", ""));
+    await a.page.getByTestId("offline-status").getByRole("button", { name: s.offline.syncNow }).click();
+    await expect(a.page.getByTestId("device-revoked")).toContainText(s.offline.revokedTitle);
+    const left = await a.page.evaluate(() => new Promise<number[]>((resolve, reject) => {
+      const req = indexedDB.open("ocop-scanner");
+      req.onsuccess = () => {
+        const tx = req.result.transaction(["kv", "rows", "presence", "queue"], "readonly");
+        const counts = ["kv", "rows", "presence", "queue"].map((n) => tx.objectStore(n).count());
+        tx.oncomplete = () => resolve(counts.map((c) => c.result));
+      };
+      req.onerror = () => reject(req.error);
+    }));
+    expect(left, "the revoked device's IndexedDB is wiped").toEqual([0, 0, 0, 0]);
     for (const { context } of devices) await context.close();
   });
 

@@ -65,16 +65,14 @@ export type Loaded = { device: StoredDevice | null; roster: LocalRoster | null; 
 export async function loadAll(): Promise<Loaded> {
   const db = await open();
   const tx = db.transaction(ALL, "readonly");
-  const [device, meta, rowKeys, rows, presKeys, pres, queue] = await Promise.all([
+  const [device, meta, rows, presKeys, pres, queue] = await Promise.all([
     request(tx.objectStore(KV).get("device")) as Promise<StoredDevice | undefined>,
     request(tx.objectStore(KV).get("roster")) as Promise<RosterMeta | undefined>,
-    request(tx.objectStore(ROWS).getAllKeys()),
     request(tx.objectStore(ROWS).getAll()) as Promise<RosterRow[]>,
     request(tx.objectStore(PRESENCE).getAllKeys()),
     request(tx.objectStore(PRESENCE).getAll()) as Promise<Presence[]>,
     request(tx.objectStore(QUEUE).getAll()) as Promise<QueuedScan[]>,
   ]);
-  void rowKeys;
   const roster: LocalRoster | null = meta
     ? { ...meta, rows: new Map(rows.map((r) => [r[0], r])), presence: new Map(presKeys.map((k, i) => [Number(k), pres[i]!])) }
     : null;

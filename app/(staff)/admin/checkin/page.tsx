@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** /admin/checkin — the live check-in dashboard (checkin.dashboard): rendered with the current figures, then kept live over SSE. */
 export default async function CheckinDashboardPage() {
-  const { ctx } = await requirePageUser("checkin.dashboard", "/admin/checkin");
+  const { ctx, me } = await requirePageUser("checkin.dashboard", "/admin/checkin");
   const c = messages(ctx.locale).checkinAdmin;
   const initial = await checkinStats(ctx);
   return (
@@ -23,7 +23,7 @@ export default async function CheckinDashboardPage() {
       <h1 className={ui.h1}>{c.dashboard.title}</h1>
       <p className="mt-1 text-muted">{c.dashboard.intro}</p>
       <div className="mt-4">
-        <LiveDashboard initial={initial} locale={ctx.locale} labels={{ dashboard: c.dashboard, results: c.results, reasons: c.reasons }} />
+        <LiveDashboard initial={initial} locale={ctx.locale} labels={{ dashboard: c.dashboard, results: c.results, reasons: c.reasons }} canRevoke={me.permissions.has("checkin.supervise")} />
       </div>
     </>
   );
