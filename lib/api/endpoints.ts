@@ -7,6 +7,7 @@ import { changePasswordInput, completeResetInput } from "@/lib/users/password-re
 import { createUserInput, listUsersQuery, updateUserInput, userIdParams, userSchema } from "@/lib/users/schemas";
 import { categoryPatch, categoryView } from "@/lib/categories/categories";
 import { inviteInput } from "@/lib/registration/invitations";
+import { exportRegistrationsQuery } from "@/lib/registration/export";
 import { resendInput } from "@/lib/registration/resend";
 import { cancelInput, listRegistrationsQuery, registrationIdParams, registrationInput, registrationPatch, registrationView, rejectInput, staffRegistrationPatch } from "@/lib/registration/schemas";
 import { positiveInt } from "@/lib/validation";
@@ -226,6 +227,11 @@ export const ENDPOINTS = {
   listConflicts: defineEndpoint({
     id: "listConflicts", method: "GET", path: "/api/v1/checkins/conflicts", summary: "Badges admitted by two devices while offline, with both scans", tags: ["checkin"],
     access: ["checkin.supervise", "checkin.dashboard"], responses: { 200: { description: "Conflicts", schema: z.object({ items: z.array(conflictView) }) } },
+  }),
+  exportRegistrations: defineEndpoint({
+    id: "exportRegistrations", method: "GET", path: "/api/v1/registrations/export", summary: "The filtered registrations as CSV (UTF-8 with BOM) or XLSX, streamed; officers get their own unit only (audited)", tags: ["registration"],
+    access: ["registrations.read", "registrations.unit"], scope: "province and ministry officers: their own unit", query: exportRegistrationsQuery,
+    responses: { 200: { description: "text/csv or XLSX file" }, 422: problem },
   }),
 } satisfies Record<string, EndpointDef>;
 

@@ -1,10 +1,9 @@
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { requirePermission } from "@/lib/auth/require";
 import type { Ctx } from "@/lib/context";
+import { csvStream, localTime, xlsxStream } from "@/lib/export/tabular";
 import { currentEvent, delegationName, fullName, honorificLabel, loadUnitNames } from "@/lib/registration/common";
 
 export const attendanceQuery = z.object({ format: z.enum(["json", "csv", "xlsx"], { message: "fields.choice" }).default("json") }).strict();
@@ -79,80 +78,31 @@ export async function attendanceByDelegation(ctx: Ctx): Promise<{ items: Attenda
   return { items };
 }
 
-/** A cell that Excel would read as a formula (=, +, -, @, tab, CR) is prefixed with an apostrophe. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: string): string {
-  const v = neutraliseFormula(value);
-  return /[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 const HEADERS = {
   vi: ["Đoàn", "Mã đơn vị", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", "Loại đại biểu", "Đã đến", "Giờ đến đầu tiên", "Điểm đã vào"],
   en: ["Delegation", "Unit code", "Name", "Position", "Organisation", "Category", "Arrived", "First arrival", "Checkpoints entered"],
 };
-
-/** "29/11/2026 07:45" in Hà Nội time. */
-function localTime(isoValue: string | null, locale: "vi" | "en"): string {
-  if (!isoValue) return "";
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" }).format(new Date(isoValue));
-}
+const WIDTHS = [28, 10, 28, 28, 32, 24, 9, 18, 28];
 
 function rowOf(p: Person, locale: "vi" | "en"): string[] {
   const yes = locale === "en" ? ["Yes", "No"] : ["Có", "Chưa"];
   return [p.delegation, p.unitCode ?? "", p.name, p.position, p.organisation, p.category, p.arrivedAt ? yes[0]! : yes[1]!, localTime(p.arrivedAt, locale), p.checkpoints.join(", ")];
 }
 
+async function* rowPages(ctx: Ctx, eventId: number): AsyncGenerator<string[][]> {
+  for await (const batch of people(ctx.db, eventId, ctx.locale)) yield batch.map((p) => rowOf(p, ctx.locale));
+}
+
 /** CSV in UTF-8 with a BOM (Excel opens Vietnamese correctly), streamed page by page. */
 export async function attendanceCsv(ctx: Ctx): Promise<ReadableStream<Uint8Array>> {
   requirePermission(ctx, "checkin.dashboard");
   const event = await currentEvent(ctx.db);
-  const locale = ctx.locale;
-  const source = people(ctx.db, event.id, locale);
-  const enc = new TextEncoder();
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(enc.encode(`\uFEFF${HEADERS[locale].map(csvCell).join(",")}\r\n`));
-        return;
-      }
-      const next = await source.next();
-      if (next.done) return controller.close();
-      controller.enqueue(enc.encode(next.value.map((p) => `${rowOf(p, locale).map(csvCell).join(",")}\r\n`).join("")));
-    },
-    async cancel() {
-      await source.return(undefined);
-    },
-  });
+  return csvStream(HEADERS[ctx.locale], rowPages(ctx, event.id));
 }
 
-/**
- * XLSX written by exceljs's streaming writer, row by row as pages arrive. Values are written as
- * string cells, never formulas, so no apostrophe is needed there.
- */
+/** XLSX written by exceljs's streaming writer, row by row as pages arrive. */
 export async function attendanceXlsx(ctx: Ctx): Promise<ReadableStream<Uint8Array>> {
   requirePermission(ctx, "checkin.dashboard");
   const event = await currentEvent(ctx.db);
-  const locale = ctx.locale;
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = "OCOP 2020";
-  const ws = wb.addWorksheet(locale === "en" ? "Attendance" : "Điểm danh", { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = HEADERS[locale].map((h, i) => ({ header: h, key: String(i), width: [28, 10, 28, 28, 32, 24, 9, 18, 28][i] }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).commit();
-  void (async () => {
-    try {
-      for await (const batch of people(ctx.db, event.id, locale)) for (const p of batch) ws.addRow(rowOf(p, locale)).commit();
-      ws.commit();
-      await wb.commit();
-    } catch (e) {
-      out.destroy(e as Error);
-    }
-  })();
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+  return xlsxStream(ctx.locale === "en" ? "Attendance" : "Điểm danh", HEADERS[ctx.locale], WIDTHS, rowPages(ctx, event.id));
 }

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { categoryCheckpoints, checkpoints, delegateCategories, registrations, type RegistrationStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -20,7 +21,7 @@ import {
   type RegistrationPatch, type RegistrationView,
 } from "./schemas";
 
-const READ = ["registrations.read", "registrations.unit"] as const;
+export const READ = ["registrations.read", "registrations.unit"] as const;
 
 /** Unit-scoped actors only touch their own unit's delegates; a refusal is audited. */
 async function assertInScope(ctx: Ctx, me: UserActor, r: RegistrationRow, audit = true): Promise<void> {
@@ -39,11 +40,14 @@ async function load(db: DbOrTx, id: number): Promise<{ r: RegistrationRow; c: Ca
   return row;
 }
 
-export async function listRegistrations(ctx: Ctx, input: Record<string, unknown> = {}): Promise<{ items: RegistrationView[]; total: number; page: number; pageSize: number }> {
-  const me = requireAnyPermission(ctx, [...READ]);
-  const q = parseInput(listRegistrationsQuery, input);
-  const event = await currentEvent(ctx.db);
-  const where: SQL[] = [eq(registrations.eventId, event.id)];
+export type RegistrationFilter = Pick<z.infer<typeof listRegistrationsQuery>, "status" | "province" | "ministry" | "category" | "q">;
+
+/**
+ * The WHERE of a registrations list or export (join delegate_categories): the event, the unit of a
+ * province or ministry officer (always, whatever the filters say), then the filters.
+ */
+export function registrationFilter(me: UserActor, eventId: number, q: RegistrationFilter): SQL {
+  const where: SQL[] = [eq(registrations.eventId, eventId)];
   if (UNIT_ROLES[me.role]) {
     if (me.provinceCode) where.push(eq(registrations.provinceCode, me.provinceCode));
     else if (me.ministryCode) where.push(eq(registrations.agencyCode, me.ministryCode));
@@ -54,7 +58,14 @@ export async function listRegistrations(ctx: Ctx, input: Record<string, unknown>
   if (q.ministry) where.push(eq(registrations.agencyCode, q.ministry));
   if (q.category) where.push(eq(delegateCategories.code, q.category));
   if (q.q?.trim()) where.push(ilike(registrations.searchKey, `%${searchKey(q.q).replace(/[%_\\]/g, "\\$&")}%`));
-  const cond = and(...where);
+  return and(...where)!;
+}
+
+export async function listRegistrations(ctx: Ctx, input: Record<string, unknown> = {}): Promise<{ items: RegistrationView[]; total: number; page: number; pageSize: number }> {
+  const me = requireAnyPermission(ctx, [...READ]);
+  const q = parseInput(listRegistrationsQuery, input);
+  const event = await currentEvent(ctx.db);
+  const cond = registrationFilter(me, event.id, q);
   const [rows, total] = await Promise.all([
     ctx.db.select({ r: registrations, c: delegateCategories }).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId))
       .where(cond).orderBy(sql`${registrations.sortKey} collate "C"`, asc(registrations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),

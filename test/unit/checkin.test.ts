@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula } from "@/lib/checkin/attendance";
+import { neutraliseFormula, phoneForSheet } from "@/lib/export/tabular";
 import { isOpenAt } from "@/lib/checkin/checkpoints";
 import { scanTime } from "@/lib/checkin/redeem-badge";
 import { ValidationError } from "@/lib/errors";
@@ -31,6 +31,10 @@ describe("spreadsheet cells", () => {
   it("neutralises what Excel would run as a formula, and nothing else", () => {
     for (const v of ["=1+1", "+84912345678", "-2", "@SUM(A1)", "\t=x", "\r=x"]) expect(neutraliseFormula(v)).toBe(`'${v}`);
     for (const v of ["Nguyễn Văn An", "0912345678", "a=b", ""]) expect(neutraliseFormula(v)).toBe(v);
+  });
+  it("writes phones grouped, so a spreadsheet keeps them as text with the leading zero", () => {
+    expect(phoneForSheet("0912345678")).toBe("0912 345 678");
+    expect(phoneForSheet("+8412")).toBe("+8412");
   });
 });
 

@@ -1,0 +1,71 @@
+import ExcelJS from "exceljs";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "@/db/schema";
+import type { Role } from "@/lib/auth/permissions";
+import type { UserActor } from "@/lib/context";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { exportRegistrations } from "@/lib/registration/export";
+import { registerDelegate } from "@/lib/registration/register";
+import type { RegistrationInput } from "@/lib/registration/schemas";
+import { ctxFor, seedRoleUsers } from "../helpers/actors";
+import { createTestDatabase, DRIVERS, type TestDatabase } from "../helpers/databases";
+
+process.env.AUTH_SECRET ??= "export-test-secret-".padEnd(48, "x");
+
+const text = async (s: ReadableStream<Uint8Array>) => Buffer.from(await new Response(s).arrayBuffer());
+
+describe.each(DRIVERS)("registrations export on %s", (driver) => {
+  let t: TestDatabase;
+  let as: Record<Role, UserActor>;
+  beforeAll(async () => {
+    t = await createTestDatabase(driver, { seeded: true });
+    as = await seedRoleUsers(t.db);
+    const base = { categoryCode: "chu-the-ocop", honorific: "ba", position: "Giám đốc", answers: { needs_hotel: true }, consent: true } as const;
+    // 1,203 delegates so the export crosses page boundaries; two units.
+    for (let i = 0; i < 1203; i++) {
+      await registerDelegate(ctxFor(t.db, { kind: "anonymous" }), {
+        ...base, familyName: i % 2 ? "Nguyễn Thị" : "Trần Văn", givenName: `Ánh ${String.fromCharCode(97 + (i % 26))}`, organisation: i === 0 ? "=HYPERLINK(\"x\")" : "HTX Chè",
+        provinceCode: i % 3 === 0 ? "49" : "22", email: `xuat-${i}@example.vn`, phone: "0912345678",
+      } as RegistrationInput);
+    }
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("streams every registration as CSV with a BOM, in name order, formulas neutralised, phones as text; audited", async () => {
+    const { stream } = await exportRegistrations(ctxFor(t.db, as.organiser), { format: "csv" });
+    const csv = await text(stream);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString("utf8").trim().split("\r\n");
+    expect(lines).toHaveLength(1 + 1203);
+    expect(lines[0]).toContain("Họ đệm");
+    expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(1203);
+    expect(csv.toString("utf8")).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(lines[1]).toContain("0912 345 678");
+    expect(lines[1]).toContain("needs_hotel: có");
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, "registrations.exported"))).length).toBeGreaterThan(0);
+  });
+
+  it("gives a province officer their own province only, whatever the filter asks", async () => {
+    const own = (await text((await exportRegistrations(ctxFor(t.db, as.province_officer), { format: "csv" })).stream)).toString("utf8");
+    const rows = own.trim().split("\r\n").slice(1);
+    expect(rows).toHaveLength(1203 - 401);
+    expect(rows.every((r) => r.includes("Quảng Ninh"))).toBe(true);
+    const other = (await text((await exportRegistrations(ctxFor(t.db, as.province_officer), { format: "csv", province: "49" })).stream)).toString("utf8");
+    expect(other.trim().split("\r\n")).toHaveLength(1);
+    await expect(exportRegistrations(ctxFor(t.db, as.checkin_staff), { format: "csv" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(exportRegistrations(ctxFor(t.db, as.organiser), { format: "pdf" as never })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("writes the same rows as XLSX, phones as text cells", async () => {
+    const buf = await text((await exportRegistrations(ctxFor(t.db, as.organiser), { format: "xlsx", province: "49" })).stream);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(1 + 401);
+    expect(ws.getRow(2).getCell(11).value).toBe("0912 345 678");
+    expect(String(ws.getRow(2).getCell(9).value)).toContain("Quảng Nam");
+  });
+});
