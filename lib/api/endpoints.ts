@@ -8,6 +8,7 @@ import { createUserInput, listUsersQuery, updateUserInput, userIdParams, userSch
 import { categoryPatch, categoryView } from "@/lib/categories/categories";
 import { inviteInput } from "@/lib/registration/invitations";
 import { exportRegistrationsQuery } from "@/lib/registration/export";
+import { substituteInput } from "@/lib/registration/substitute";
 import { resendInput } from "@/lib/registration/resend";
 import { cancelInput, listRegistrationsQuery, registrationIdParams, registrationInput, registrationPatch, registrationView, rejectInput, staffRegistrationPatch } from "@/lib/registration/schemas";
 import { positiveInt } from "@/lib/validation";
@@ -232,6 +233,11 @@ export const ENDPOINTS = {
     id: "exportRegistrations", method: "GET", path: "/api/v1/registrations/export", summary: "The filtered registrations as CSV (UTF-8 with BOM) or XLSX, streamed; officers get their own unit only (audited)", tags: ["registration"],
     access: ["registrations.read", "registrations.unit"], scope: "province and ministry officers: their own unit", query: exportRegistrationsQuery,
     responses: { 200: { description: "text/csv or XLSX file" }, 422: problem },
+  }),
+  substituteDelegate: defineEndpoint({
+    id: "substituteDelegate", method: "POST", path: "/api/v1/registrations/{id}/substitute", summary: "A new person takes the delegate's place: the old registration is cancelled and its badge refused, the substitute keeps the place (category, delegation, status)", tags: ["registration"],
+    access: ["registrations.manage", "registrations.unit"], scope: "province and ministry officers: their own unit", params: registrationIdParams, body: substituteInput,
+    responses: { 200: { description: "Substituted", schema: z.object({ substitute: registrationView, replaced: registrationView }) }, 403: problem, 404: problem, 409: problem, 422: problem },
   }),
 } satisfies Record<string, EndpointDef>;
 

@@ -24,7 +24,7 @@ import {
 export const READ = ["registrations.read", "registrations.unit"] as const;
 
 /** Unit-scoped actors only touch their own unit's delegates; a refusal is audited. */
-async function assertInScope(ctx: Ctx, me: UserActor, r: RegistrationRow, audit = true): Promise<void> {
+export async function assertInScope(ctx: Ctx, me: UserActor, r: RegistrationRow, audit = true): Promise<void> {
   if (!UNIT_ROLES[me.role]) return;
   const mine = (me.provinceCode && r.provinceCode === me.provinceCode) || (me.ministryCode && r.agencyCode === me.ministryCode);
   if (mine) return;
@@ -33,7 +33,7 @@ async function assertInScope(ctx: Ctx, me: UserActor, r: RegistrationRow, audit 
   throw new ForbiddenError("auth.forbidden_unit");
 }
 
-async function load(db: DbOrTx, id: number): Promise<{ r: RegistrationRow; c: CategoryRow }> {
+export async function load(db: DbOrTx, id: number): Promise<{ r: RegistrationRow; c: CategoryRow }> {
   const [row] = await db.select({ r: registrations, c: delegateCategories }).from(registrations)
     .innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId)).where(eq(registrations.id, id));
   if (!row) throw new NotFoundError("registrations.not_found");

@@ -126,6 +126,7 @@ function sample(def: EndpointDef, role: Role | undefined, n: number): { body?: u
     case "registerWalkIn": return { body: { ...delegate(n), email: `vang-lai-${n}@example.vn` } };
     case "checkinAttendance": return { query: "?format=csv" };
     case "exportRegistrations": return { query: "?format=csv&status=confirmed" };
+    case "substituteDelegate": return { params: { id: "999999" }, body: { honorific: "ong", familyName: "Lê Văn", givenName: "Thay", position: "Phó Giám đốc", organisation: "Sở NN&PTNT", email: `thay-${n}@example.vn`, phone: "0912345679", answers: { needs_hotel: false }, consent: true } };
     case "checkinRoster": return { query: `?checkpoint=trien-lam&device=${deviceId}&queue=0` };
     case "uploadOfflineScans": return { body: { device: deviceId, scans: [{ code: "1234", checkpoint: "trien-lam", nonce: `matrix-${n}-${role}`, scannedAt: new Date().toISOString() }] } };
     case "enrolDevice": return { body: { name: `Máy ${n}` } };

@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, registrations } from "@/db/schema";
+import type { Role } from "@/lib/auth/permissions";
+import { badgeCodeFor } from "@/lib/badges/badge";
+import { clearEventKeyCache } from "@/lib/badges/keys";
+import { updateCategory } from "@/lib/categories/categories";
+import { redeemBadge } from "@/lib/checkin";
+import type { UserActor } from "@/lib/context";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { registerDelegate } from "@/lib/registration/register";
+import type { RegistrationInput } from "@/lib/registration/schemas";
+import { substituteDelegate } from "@/lib/registration/substitute";
+import { ctxFor, seedRoleUsers } from "../helpers/actors";
+import { createTestDatabase, DRIVERS, type TestDatabase } from "../helpers/databases";
+
+process.env.AUTH_SECRET ??= "delegation-test-secret-".padEnd(48, "x");
+
+let n = 0;
+const person = (over: Partial<RegistrationInput> = {}) => ({
+  honorific: "ong", familyName: "Lê Văn", givenName: "Thay", position: "Phó Giám đốc Sở", organisation: "Sở NN&PTNT Quảng Ninh",
+  email: `nguoi-${++n}-${Date.now()}@example.vn`, phone: "0912 000 111", answers: { needs_hotel: false }, consent: true, ...over,
+}) as const;
+
+describe.each(DRIVERS)("substitutes on %s", (driver) => {
+  let t: TestDatabase;
+  let as: Record<Role, UserActor>;
+  beforeAll(async () => {
+    clearEventKeyCache();
+    t = await createTestDatabase(driver, { seeded: true });
+    as = await seedRoleUsers(t.db);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  const register = (provinceCode: string) => registerDelegate(ctxFor(t.db, { kind: "anonymous" }), { ...person({ givenName: "Cũ" }), categoryCode: "chu-the-ocop", provinceCode } as RegistrationInput);
+
+  it("keeps the place: the old badge is refused at the door, the substitute is in, the waiting list is untouched", async () => {
+    const old = await register("22");
+    await updateCategory(ctxFor(t.db, as.organiser), "chu-the-ocop", { capacity: 1 });
+    const waiting = await register("22");
+    expect(waiting.status).toBe("waitlisted");
+    const [oldRow] = await t.db.select().from(registrations).where(eq(registrations.id, old.id));
+    const oldCode = await badgeCodeFor(t.db, oldRow!);
+
+    const { substitute, replaced } = await substituteDelegate(ctxFor(t.db, as.province_officer), old.id, person({ givenName: "Mới" }));
+    expect(replaced).toMatchObject({ id: old.id, status: "cancelled" });
+    expect(substitute).toMatchObject({ status: "confirmed", categoryCode: "chu-the-ocop", provinceCode: "22", fullName: "Lê Văn Mới" });
+    expect((await t.db.select().from(registrations).where(eq(registrations.id, waiting.id)))[0]!.status).toBe("waitlisted");
+
+    const staff = ctxFor(t.db, as.checkin_staff);
+    expect(await redeemBadge(staff, { code: oldCode, checkpoint: "trien-lam" })).toMatchObject({ result: "refused", reason: "revoked" });
+    const [newRow] = await t.db.select().from(registrations).where(eq(registrations.id, substitute.id));
+    expect((await redeemBadge(staff, { code: await badgeCodeFor(t.db, newRow!), checkpoint: "trien-lam" })).result).toBe("admitted");
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "registration.substituted"))).toHaveLength(1);
+    await updateCategory(ctxFor(t.db, as.organiser), "chu-the-ocop", { capacity: null });
+  });
+
+  it("refuses another province's delegate, a place no longer held, and an email already registered", async () => {
+    const quangNam = await register("49");
+    await expect(substituteDelegate(ctxFor(t.db, as.province_officer), quangNam.id, person())).rejects.toBeInstanceOf(ForbiddenError);
+    const mine = await register("22");
+    const taken = person();
+    await registerDelegate(ctxFor(t.db, { kind: "anonymous" }), { ...taken, categoryCode: "chu-the-ocop", provinceCode: "22" } as RegistrationInput);
+    await expect(substituteDelegate(ctxFor(t.db, as.province_officer), mine.id, { ...person(), email: taken.email })).rejects.toBeInstanceOf(ConflictError);
+    expect((await t.db.select().from(registrations).where(eq(registrations.id, mine.id)))[0]!.status).toBe("confirmed"); // nothing half-done
+    const { replaced } = await substituteDelegate(ctxFor(t.db, as.organiser), mine.id, person());
+    await expect(substituteDelegate(ctxFor(t.db, as.organiser), replaced.id, person())).rejects.toBeInstanceOf(ConflictError);
+  });
+});
