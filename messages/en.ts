@@ -501,6 +501,9 @@ const en: Messages = {
     submitting: "Sending…",
   },
   adminRegistrations: {
+    exportLabel: "Download the filtered list",
+    exportCsv: "Download CSV",
+    exportXlsx: "Download Excel (XLSX)",
     title: "Delegates",
     intro: "Registrations of every category: search, filter, approve, reject, cancel and re-issue badges.",
     introUnit: "Delegates of your unit.",

@@ -500,6 +500,9 @@ const vi = {
     submitting: "Đang gửi…",
   },
   adminRegistrations: {
+    exportLabel: "Tải danh sách theo bộ lọc",
+    exportCsv: "Tải CSV",
+    exportXlsx: "Tải Excel (XLSX)",
     title: "Đại biểu",
     intro: "Đăng ký tham dự của mọi loại đại biểu: tìm kiếm, lọc, duyệt, từ chối, huỷ và cấp lại thẻ.",
     introUnit: "Đại biểu thuộc đơn vị của Quý vị.",
