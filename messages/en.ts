@@ -137,6 +137,8 @@ const en: Messages = {
     "checkin.undo_not_latest": "Only the delegate's latest scan at this checkpoint can be undone.",
     "checkin.device_revoked": "This scanner device has been revoked. Its data has been wiped; sign in and enrol the device again if allowed.",
     "checkin.device_not_found": "Scanner device not found.",
+    "delegations.quota_full": "The delegation has used all {quota} places. Substitute a delegate or ask the organisers for more places.",
+    "delegations.category_not_portal": "This category is not registered through your unit's portal.",
     "not_found": "Not found.",
     "server.error": "The system ran into a problem. Reference: {requestId}.",
   },

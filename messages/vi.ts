@@ -136,6 +136,8 @@ const vi = {
     "checkin.undo_not_latest": "Chỉ hoàn tác được lượt quét mới nhất của đại biểu tại điểm này.",
     "checkin.device_revoked": "Thiết bị quét này đã bị thu hồi. Dữ liệu trên máy đã được xoá; hãy đăng nhập và đăng ký lại thiết bị nếu được phép.",
     "checkin.device_not_found": "Không tìm thấy thiết bị quét.",
+    "delegations.quota_full": "Đoàn đã dùng hết {quota} suất được phân bổ. Hãy thay thế một đại biểu hoặc đề nghị Ban Tổ chức tăng suất.",
+    "delegations.category_not_portal": "Loại đại biểu này không đăng ký qua cổng của đơn vị Quý vị.",
     "not_found": "Không tìm thấy.",
     "server.error": "Hệ thống gặp sự cố. Mã sự cố: {requestId}.",
   },

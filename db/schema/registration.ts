@@ -89,6 +89,22 @@ export const registrations = pgTable("registrations", {
   check("registrations_serial_check", sql`${t.badgeSerial} between 1 and 9999`),
 ]);
 
+/**
+ * How many places a province's or ministry's delegation has (set by organisers). Members who hold
+ * a place are the unit's confirmed and pending registrations; the row is locked while one is added.
+ */
+export const delegationQuotas = pgTable("delegation_quotas", {
+  eventId: integer("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+  unitKind: text("unit_kind").$type<"province" | "ministry">().notNull(),
+  unitCode: text("unit_code").notNull(),
+  quota: integer("quota").notNull(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex("delegation_quotas_unit_key").on(t.eventId, t.unitKind, t.unitCode),
+  check("delegation_quotas_kind_check", sql`${t.unitKind} in ('province', 'ministry')`),
+  check("delegation_quotas_quota_check", sql`${t.quota} >= 0`),
+]);
+
 /** Fixed-window request counters for public endpoints (per client and route). */
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),

@@ -9,6 +9,7 @@ import { categoryPatch, categoryView } from "@/lib/categories/categories";
 import { inviteInput } from "@/lib/registration/invitations";
 import { exportRegistrationsQuery } from "@/lib/registration/export";
 import { substituteInput } from "@/lib/registration/substitute";
+import { memberInput, quotaInput, unitParams } from "@/lib/registration/delegation";
 import { resendInput } from "@/lib/registration/resend";
 import { cancelInput, listRegistrationsQuery, registrationIdParams, registrationInput, registrationPatch, registrationView, rejectInput, staffRegistrationPatch } from "@/lib/registration/schemas";
 import { positiveInt } from "@/lib/validation";
@@ -238,6 +239,21 @@ export const ENDPOINTS = {
     id: "substituteDelegate", method: "POST", path: "/api/v1/registrations/{id}/substitute", summary: "A new person takes the delegate's place: the old registration is cancelled and its badge refused, the substitute keeps the place (category, delegation, status)", tags: ["registration"],
     access: ["registrations.manage", "registrations.unit"], scope: "province and ministry officers: their own unit", params: registrationIdParams, body: substituteInput,
     responses: { 200: { description: "Substituted", schema: z.object({ substitute: registrationView, replaced: registrationView }) }, 403: problem, 404: problem, 409: problem, 422: problem },
+  }),
+  getDelegation: defineEndpoint({
+    id: "getDelegation", method: "GET", path: "/api/v1/delegations/{kind}/{code}", summary: "A province's or ministry's delegation: members with status, quota, places used and left (officers: their own unit, whatever the path says)", tags: ["delegations"],
+    access: ["registrations.read", "registrations.unit"], scope: "province and ministry officers: their own unit", params: unitParams,
+    responses: { 200: { description: "Delegation" }, 403: problem, 422: problem },
+  }),
+  setDelegationQuota: defineEndpoint({
+    id: "setDelegationQuota", method: "PUT", path: "/api/v1/delegations/{kind}/{code}/quota", summary: "Set (or with null remove) a delegation's quota of places (audited)", tags: ["delegations"],
+    access: "registrations.manage", params: unitParams, body: quotaInput,
+    responses: { 200: { description: "Quota", schema: z.object({ quota: z.number().int().nullable(), used: z.number().int() }) }, 422: problem },
+  }),
+  addDelegationMember: defineEndpoint({
+    id: "addDelegationMember", method: "POST", path: "/api/v1/delegations/members", summary: "Add a member to the caller's delegation (organisers name the unit): a portal category, within the quota", tags: ["delegations"],
+    access: ["registrations.manage", "registrations.unit"], scope: "province and ministry officers: their own unit", body: memberInput,
+    responses: { 201: { description: "Registered", schema: registrationView }, 409: problem, 422: problem },
   }),
 } satisfies Record<string, EndpointDef>;
 

@@ -7,12 +7,13 @@ import { clearEventKeyCache } from "@/lib/badges/keys";
 import { updateCategory } from "@/lib/categories/categories";
 import { redeemBadge } from "@/lib/checkin";
 import type { UserActor } from "@/lib/context";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { registerDelegate } from "@/lib/registration/register";
 import type { RegistrationInput } from "@/lib/registration/schemas";
 import { substituteDelegate } from "@/lib/registration/substitute";
+import { addDelegationMember, getDelegation, setDelegationQuota } from "@/lib/registration/delegation";
 import { ctxFor, seedRoleUsers } from "../helpers/actors";
-import { createTestDatabase, DRIVERS, type TestDatabase } from "../helpers/databases";
+import { createTestDatabase, DRIVERS, SERVER_DRIVERS, type TestDatabase } from "../helpers/databases";
 
 process.env.AUTH_SECRET ??= "delegation-test-secret-".padEnd(48, "x");
 
@@ -67,5 +68,45 @@ describe.each(DRIVERS)("substitutes on %s", (driver) => {
     expect((await t.db.select().from(registrations).where(eq(registrations.id, mine.id)))[0]!.status).toBe("confirmed"); // nothing half-done
     const { replaced } = await substituteDelegate(ctxFor(t.db, as.organiser), mine.id, person());
     await expect(substituteDelegate(ctxFor(t.db, as.organiser), replaced.id, person())).rejects.toBeInstanceOf(ConflictError);
+  });
+});
+
+describe.each(DRIVERS)("delegations on %s", (driver) => {
+  let t: TestDatabase;
+  let as: Record<Role, UserActor>;
+  beforeAll(async () => {
+    t = await createTestDatabase(driver, { seeded: true });
+    as = await seedRoleUsers(t.db);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+  const member = (over: Record<string, unknown> = {}) => ({ ...person(), categoryCode: "so-nnptnt", answers: { needs_hotel: true }, ...over });
+
+  it("adds members to the officer's own delegation within the quota, and shows what is left", async () => {
+    const officer = ctxFor(t.db, as.province_officer);
+    const added = await addDelegationMember(officer, member({ unit: { kind: "province", code: "49" } }) as never);
+    expect(added).toMatchObject({ provinceCode: "22", status: "confirmed", source: "portal" }); // the officer's unit, whatever was asked
+    await setDelegationQuota(ctxFor(t.db, as.organiser), { kind: "province", code: "22" }, { quota: 2 });
+    await addDelegationMember(officer, member() as never);
+    await expect(addDelegationMember(officer, member() as never)).rejects.toMatchObject({ code: "delegations.quota_full" });
+    const d = await getDelegation(officer, { kind: "province", code: "49" });
+    expect(d).toMatchObject({ code: "22", name: "Đoàn tỉnh Quảng Ninh", quota: 2, used: 2, left: 0 });
+    expect(d.members.every((m) => m.provinceCode === "22")).toBe(true);
+    await expect(addDelegationMember(officer, member({ categoryCode: "bo-nganh" }) as never)).rejects.toBeInstanceOf(ValidationError);
+    await expect(addDelegationMember(officer, member({ categoryCode: "chu-the-ocop" }) as never)).rejects.toBeInstanceOf(ValidationError);
+    await expect(setDelegationQuota(officer, { kind: "province", code: "22" }, { quota: 99 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(addDelegationMember(ctxFor(t.db, as.organiser), member() as never)).rejects.toBeInstanceOf(ValidationError); // organisers name the unit
+    expect((await addDelegationMember(ctxFor(t.db, as.organiser), member({ unit: { kind: "province", code: "49" } }) as never)).provinceCode).toBe("49");
+  });
+
+  it.skipIf(!SERVER_DRIVERS.includes(driver))("gives exactly the places left when 20 additions race for 5", async () => {
+    await setDelegationQuota(ctxFor(t.db, as.organiser), { kind: "province", code: "89" }, { quota: 5 });
+    const officer = ctxFor(t.db, { ...as.province_officer, provinceCode: "89" });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => addDelegationMember(officer, member() as never)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused.map((r) => (r.reason as ConflictError).code)).toEqual(Array(15).fill("delegations.quota_full"));
+    expect((await getDelegation(officer)).used).toBe(5);
   });
 });

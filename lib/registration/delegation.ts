@@ -1,0 +1,121 @@
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db/client";
+import { delegateCategories, delegationQuotas, registrations } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { requireAnyPermission, requirePermission } from "@/lib/auth/require";
+import type { Ctx, UserActor } from "@/lib/context";
+import { ConflictError, ForbiddenError, isUniqueViolation, ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { categoryByCode, currentEvent, delegationName, loadUnitNames, toView } from "./common";
+import { insertRegistration } from "./register";
+import { registrationInput, type RegistrationView } from "./schemas";
+
+export const unitParams = z.object({
+  kind: z.enum(["province", "ministry"], { message: "fields.choice" }),
+  code: z.string().regex(/^[a-z0-9]{1,10}$/, { message: "fields.invalid" }),
+}).strict();
+export type Unit = z.infer<typeof unitParams>;
+
+export const quotaInput = z.object({ quota: z.number({ message: "fields.integer" }).int({ message: "fields.integer" }).min(0).max(10_000).nullable() }).strict();
+
+/** A member added by the delegation's officer: the unit is the officer's (organisers name it). */
+export const memberInput = registrationInput.omit({ provinceCode: true, ministryCode: true, website: true }).extend({ unit: unitParams.optional() });
+
+export type DelegationView = { kind: Unit["kind"]; code: string; name: string; quota: number | null; used: number; left: number | null; members: RegistrationView[] };
+
+function unitOf(me: UserActor, asked: Unit | undefined): Unit {
+  if (me.role === "province_officer") {
+    if (!me.provinceCode) throw new ForbiddenError("auth.forbidden_unit");
+    return { kind: "province", code: me.provinceCode };
+  }
+  if (me.role === "ministry_officer") {
+    if (!me.ministryCode) throw new ForbiddenError("auth.forbidden_unit");
+    return { kind: "ministry", code: me.ministryCode };
+  }
+  if (!asked) throw new ValidationError([{ path: "unit", message: "fields.required" }]);
+  return asked;
+}
+
+async function checkUnit(db: DbOrTx, unit: Unit): Promise<string> {
+  const names = await loadUnitNames(db);
+  const name = delegationName(names, unit.kind === "province" ? { provinceCode: unit.code, agencyCode: null } : { provinceCode: null, agencyCode: unit.code }, "vi");
+  if (!name) throw new ValidationError([{ path: "unit.code", message: unit.kind === "province" ? `fields.unknownProvince|code=${unit.code}` : `fields.unknownMinistry|code=${unit.code}` }]);
+  return name;
+}
+
+const unitColumn = (unit: Unit) => (unit.kind === "province" ? eq(registrations.provinceCode, unit.code) : eq(registrations.agencyCode, unit.code));
+
+/** Places the delegation holds: its confirmed and pending members in categories registered through the portal. */
+async function placesUsed(db: DbOrTx, eventId: number, unit: Unit): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId))
+    .where(and(eq(registrations.eventId, eventId), unitColumn(unit), inArray(registrations.status, ["confirmed", "pending"]), eq(delegateCategories.registrationMode, "portal")));
+  return Number(row?.n ?? 0);
+}
+
+/** Organisers set (or, with null, remove) a delegation's quota. Audited. */
+export async function setDelegationQuota(ctx: Ctx, unit: Unit, input: z.input<typeof quotaInput>): Promise<{ quota: number | null; used: number }> {
+  requirePermission(ctx, "registrations.manage");
+  const u = parseInput(unitParams, unit);
+  const { quota } = parseInput(quotaInput, input);
+  const event = await currentEvent(ctx.db);
+  await checkUnit(ctx.db, u);
+  const key = and(eq(delegationQuotas.eventId, event.id), eq(delegationQuotas.unitKind, u.kind), eq(delegationQuotas.unitCode, u.code));
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(delegationQuotas).where(key).for("update");
+    if (quota === null) await tx.delete(delegationQuotas).where(key);
+    else await tx.insert(delegationQuotas).values({ eventId: event.id, unitKind: u.kind, unitCode: u.code, quota, updatedAt: ctx.now })
+      .onConflictDoUpdate({ target: [delegationQuotas.eventId, delegationQuotas.unitKind, delegationQuotas.unitCode], set: { quota, updatedAt: ctx.now } });
+    await recordAudit(tx, ctx, {
+      eventId: event.id, action: "delegation.quota_set", entityType: "delegation", entityId: `${u.kind}:${u.code}`,
+      provinceCode: u.kind === "province" ? u.code : null, ministryCode: u.kind === "ministry" ? u.code : null, before: { quota: before?.quota ?? null }, after: { quota },
+    });
+  });
+  return { quota, used: await placesUsed(ctx.db, event.id, u) };
+}
+
+/** The delegation (its members with status, the quota and what is left): officers see their own unit only. */
+export async function getDelegation(ctx: Ctx, unit?: Unit): Promise<DelegationView> {
+  const me = requireAnyPermission(ctx, ["registrations.read", "registrations.unit"]);
+  const u = unitOf(me, unit ? parseInput(unitParams, unit) : undefined);
+  const event = await currentEvent(ctx.db);
+  const name = await checkUnit(ctx.db, u);
+  const [q] = await ctx.db.select().from(delegationQuotas).where(and(eq(delegationQuotas.eventId, event.id), eq(delegationQuotas.unitKind, u.kind), eq(delegationQuotas.unitCode, u.code)));
+  const rows = await ctx.db.select({ r: registrations, c: delegateCategories }).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId))
+    .where(and(eq(registrations.eventId, event.id), unitColumn(u))).orderBy(sql`${registrations.sortKey} collate "C"`, asc(registrations.id));
+  const used = await placesUsed(ctx.db, event.id, u);
+  return {
+    kind: u.kind, code: u.code, name, quota: q?.quota ?? null, used, left: q ? Math.max(0, q.quota - used) : null,
+    members: await Promise.all(rows.map((x) => toView(ctx.db, x.r, x.c, ctx.locale))),
+  };
+}
+
+/**
+ * A province or ministry officer adds a member to their delegation (organisers may for any unit):
+ * a portal category of the unit's kind, within the quota. The quota row is locked while the place
+ * is counted and taken, so 20 officers adding at once against 5 places left get exactly 5.
+ */
+export async function addDelegationMember(ctx: Ctx, input: z.input<typeof memberInput>): Promise<RegistrationView> {
+  const me = requireAnyPermission(ctx, ["registrations.manage", "registrations.unit"]);
+  const raw = parseInput(memberInput, input);
+  const unit = unitOf(me, raw.unit);
+  await checkUnit(ctx.db, unit);
+  const { unit: _asked, ...person } = input;
+  const data = parseInput(registrationInput, {
+    ...person, provinceCode: unit.kind === "province" ? unit.code : null, ministryCode: unit.kind === "ministry" ? unit.code : null,
+  });
+  const event = await currentEvent(ctx.db);
+  const category = await categoryByCode(ctx.db, event.id, data.categoryCode);
+  if (category.registrationMode !== "portal" || category.portalUnitKind !== unit.kind) throw new ValidationError([{ path: "categoryCode", message: "delegations.category_not_portal" }]);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [quota] = await tx.select().from(delegationQuotas)
+        .where(and(eq(delegationQuotas.eventId, event.id), eq(delegationQuotas.unitKind, unit.kind), eq(delegationQuotas.unitCode, unit.code))).for("update");
+      if (quota && (await placesUsed(tx, event.id, unit)) >= quota.quota) throw new ConflictError("delegations.quota_full", { quota: quota.quota });
+      return insertRegistration(tx, ctx, data, category, event, "portal");
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new ConflictError("registrations.duplicate_email");
+    throw e;
+  }
+}
