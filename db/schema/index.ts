@@ -5,3 +5,4 @@ export * from "./mail";
 export * from "./auth";
 export * from "./registration";
 export * from "./checkin";
+export * from "./files";
