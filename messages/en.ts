@@ -1,6 +1,8 @@
 import type { Messages } from "./vi";
 import scannerEn from "./sections/scanner.en";
 import checkinAdminEn from "./sections/checkin-admin.en";
+import badgePrintEn from "./sections/badge-print.en";
+import portalEn from "./sections/portal.en";
 
 const en: Messages = {
   meta: {
@@ -102,6 +104,7 @@ const en: Messages = {
     "request.unsupported_media_type": "Only application/json bodies are accepted.",
     "request.too_large": "The request body is larger than {limit}.",
     "request.bad_origin": "Writes with a session cookie must come from this site.",
+    "request.length_required": "Uploads need a Content-Length.",
     "request.method_not_allowed": "This method is not supported.",
     "auth.unauthenticated": "Sign-in required (a session or an API token).",
     "auth.invalid_token": "The API token is invalid or has been revoked.",
@@ -139,7 +142,20 @@ const en: Messages = {
     "checkin.device_not_found": "Scanner device not found.",
     "delegations.quota_full": "The delegation has used all {quota} places. Substitute a delegate or ask the organisers for more places.",
     "delegations.category_not_portal": "This category is not registered through your unit's portal.",
+    "imports.multipart": "Send the file in the form field named file (multipart/form-data).",
+    "imports.encoding": "The file's character encoding could not be read. Save it as CSV UTF-8 (Excel: Save As → CSV UTF-8) or XLSX and upload it again.",
+    "imports.too_large": "The file is too large (10 MB at most).",
+    "imports.unreadable": "The file could not be read: use a CSV or XLSX file made from the template.",
+    "imports.empty": "The file has no data.",
+    "imports.too_many": "The file has too many rows ({max} at most).",
+    "imports.header": "The header row does not follow the template: it needs at least the family name, given name and email columns. Download the template and fill it in.",
+    "imports.duplicate_in_file": "This email is already on row {row} of the file.",
+    "imports.quota": "The delegation has {left} places left; the file has {rows} delegates.",
     "not_found": "Not found.",
+    "badges.nothing_to_print": "No confirmed delegate matches the selection: there are no badges to print.",
+    "badges.too_many": "At most {max} badges per print: narrow the filters.",
+    "jobs.not_found": "Job not found.",
+    "jobs.not_ready": "The file is not ready: the job has not finished.",
     "server.error": "The system ran into a problem. Reference: {requestId}.",
   },
   fields: {
@@ -222,7 +238,7 @@ const en: Messages = {
   staff: {
     brand: "OCOP Conference system",
     navLabel: "Sections",
-    nav: { admin: "Overview", users: "User accounts", audit: "Audit log", account: "My account", registrations: "Delegates", invitations: "Invitations", categories: "Delegate categories", outbox: "Outbox" },
+    nav: { admin: "Overview", users: "User accounts", audit: "Audit log", account: "My account", registrations: "Delegates", invitations: "Invitations", categories: "Delegate categories", outbox: "Outbox", portal: "My delegation" },
     signedInAs: "Signed in",
     signOut: "Sign out",
     signingOut: "Signing out…",
@@ -660,6 +676,8 @@ const en: Messages = {
   },
   scanner: scannerEn,
   checkinAdmin: checkinAdminEn,
+  badgePrint: badgePrintEn,
+  portal: portalEn,
 };
 
 export default en;

@@ -1,5 +1,7 @@
 import scannerVi from "./sections/scanner.vi";
 import checkinAdminVi from "./sections/checkin-admin.vi";
+import badgePrintVi from "./sections/badge-print.vi";
+import portalVi from "./sections/portal.vi";
 /** Vietnamese (default) message catalogue. en.ts must have the same shape (checked by the type). */
 const vi = {
   meta: {
@@ -101,6 +103,7 @@ const vi = {
     "request.unsupported_media_type": "Chỉ nhận nội dung kiểu application/json.",
     "request.too_large": "Nội dung yêu cầu vượt quá {limit}.",
     "request.bad_origin": "Yêu cầu ghi bằng phiên đăng nhập phải đến từ chính trang này.",
+    "request.length_required": "Cần cho biết độ dài nội dung (Content-Length) khi tải tệp lên.",
     "request.method_not_allowed": "Phương thức này không được hỗ trợ.",
     "auth.unauthenticated": "Cần đăng nhập (phiên đăng nhập hoặc mã truy cập API).",
     "auth.invalid_token": "Mã truy cập API không hợp lệ hoặc đã bị thu hồi.",
@@ -138,7 +141,20 @@ const vi = {
     "checkin.device_not_found": "Không tìm thấy thiết bị quét.",
     "delegations.quota_full": "Đoàn đã dùng hết {quota} suất được phân bổ. Hãy thay thế một đại biểu hoặc đề nghị Ban Tổ chức tăng suất.",
     "delegations.category_not_portal": "Loại đại biểu này không đăng ký qua cổng của đơn vị Quý vị.",
+    "imports.multipart": "Hãy gửi tệp trong trường file của biểu mẫu (multipart/form-data).",
+    "imports.encoding": "Không đọc được bảng mã của tệp. Hãy lưu tệp dạng CSV UTF-8 (Excel: Lưu thành → CSV UTF-8) hoặc XLSX rồi tải lên lại.",
+    "imports.too_large": "Tệp quá lớn (tối đa 10 MB).",
+    "imports.unreadable": "Không đọc được tệp: hãy dùng tệp CSV hoặc XLSX theo mẫu.",
+    "imports.empty": "Tệp không có dữ liệu.",
+    "imports.too_many": "Tệp có quá nhiều dòng (tối đa {max}).",
+    "imports.header": "Dòng tiêu đề không đúng mẫu: cần ít nhất các cột Họ đệm, Tên và Email. Hãy tải mẫu và điền theo mẫu.",
+    "imports.duplicate_in_file": "Email này đã có ở dòng {row} của tệp.",
+    "imports.quota": "Đoàn chỉ còn {left} suất, tệp có {rows} đại biểu.",
     "not_found": "Không tìm thấy.",
+    "badges.nothing_to_print": "Không có đại biểu đã xác nhận nào khớp lựa chọn: không có thẻ để in.",
+    "badges.too_many": "Một lần in tối đa {max} thẻ: hãy thu hẹp bộ lọc.",
+    "jobs.not_found": "Không tìm thấy tác vụ.",
+    "jobs.not_ready": "Tệp chưa sẵn sàng: tác vụ chưa hoàn tất.",
     "server.error": "Hệ thống gặp sự cố. Mã sự cố: {requestId}.",
   },
   fields: {
@@ -221,7 +237,7 @@ const vi = {
   staff: {
     brand: "Hệ thống Hội nghị OCOP",
     navLabel: "Các mục làm việc",
-    nav: { admin: "Tổng quan", users: "Tài khoản người dùng", audit: "Nhật ký", account: "Tài khoản của tôi", registrations: "Đại biểu", invitations: "Thư mời", categories: "Loại đại biểu", outbox: "Hộp thư đi" },
+    nav: { admin: "Tổng quan", users: "Tài khoản người dùng", audit: "Nhật ký", account: "Tài khoản của tôi", registrations: "Đại biểu", invitations: "Thư mời", categories: "Loại đại biểu", outbox: "Hộp thư đi", portal: "Đoàn của tôi" },
     signedInAs: "Người đăng nhập",
     signOut: "Đăng xuất",
     signingOut: "Đang đăng xuất…",
@@ -659,6 +675,8 @@ const vi = {
   },
   scanner: scannerVi,
   checkinAdmin: checkinAdminVi,
+  badgePrint: badgePrintVi,
+  portal: portalVi,
 };
 
 export default vi;

@@ -8,6 +8,8 @@ import { createUserInput, listUsersQuery, updateUserInput, userIdParams, userSch
 import { categoryPatch, categoryView } from "@/lib/categories/categories";
 import { inviteInput } from "@/lib/registration/invitations";
 import { exportRegistrationsQuery } from "@/lib/registration/export";
+import { jobIdParams, jobView, printBadgesInput } from "@/lib/badges/print";
+import { MAX_IMPORT_BYTES } from "@/lib/registration/import";
 import { substituteInput } from "@/lib/registration/substitute";
 import { memberInput, quotaInput, unitParams } from "@/lib/registration/delegation";
 import { resendInput } from "@/lib/registration/resend";
@@ -254,6 +256,31 @@ export const ENDPOINTS = {
     id: "addDelegationMember", method: "POST", path: "/api/v1/delegations/members", summary: "Add a member to the caller's delegation (organisers name the unit): a portal category, within the quota", tags: ["delegations"],
     access: ["registrations.manage", "registrations.unit"], scope: "province and ministry officers: their own unit", body: memberInput,
     responses: { 201: { description: "Registered", schema: registrationView }, 409: problem, 422: problem },
+  }),
+  importRegistrations: defineEndpoint({
+    id: "importRegistrations", method: "POST", path: "/api/v1/registrations/import", summary: "Bulk import from CSV (UTF-8, Windows-1258 or TCVN3) or XLSX, multipart field `file`, `dryRun` (default true): the whole file is checked, then imported in one transaction or not at all; the row-by-row report", tags: ["registration"],
+    access: ["registrations.manage", "registrations.unit"], scope: "province and ministry officers: their own unit's portal categories", rawBody: true, bodyLimit: MAX_IMPORT_BYTES + 64 * 1024,
+    responses: { 200: { description: "Report: rows, valid, imported, errors [{ row, field, message }], fileError?" }, 413: problem, 422: problem },
+  }),
+  importTemplate: defineEndpoint({
+    id: "importTemplate", method: "GET", path: "/api/v1/registrations/import/template", summary: "The import template (CSV or XLSX) with the category's questions as columns", tags: ["registration"],
+    access: ["registrations.manage", "registrations.unit"], query: z.object({ format: z.enum(["csv", "xlsx"]).default("xlsx"), category: z.string().max(40).optional() }).strict(),
+    responses: { 200: { description: "Template file" } },
+  }),
+  printBadges: defineEndpoint({
+    id: "printBadges", method: "POST", path: "/api/v1/badges/print", summary: "Batch badge printing: the confirmed delegates matching `filter` (and `ids`) drawn into one PDF by a background job — A6 pages or four A6 per A4 with cut marks; follow it at GET /api/v1/jobs/{id} (audited)", tags: ["badges"],
+    access: ["registrations.read", "registrations.unit"], scope: "province and ministry officers: their own unit's delegates only, whatever the filter says", body: printBadgesInput,
+    responses: { 202: { description: "Queued", schema: z.object({ jobId: z.number().int(), count: z.number().int() }) }, 409: problem, 422: problem },
+  }),
+  getJob: defineEndpoint({
+    id: "getJob", method: "GET", path: "/api/v1/jobs/{id}", summary: "A background job's status and progress (0–100), with `downloadUrl` once its file is ready: its creator's own jobs, any job for jobs.read", tags: ["jobs"],
+    access: "account.self", scope: "the job's creator; organisers and admins (jobs.read) any job; others get 404", params: jobIdParams,
+    responses: { 200: { description: "Job", schema: jobView }, 404: problem },
+  }),
+  downloadJobFile: defineEndpoint({
+    id: "downloadJobFile", method: "GET", path: "/api/v1/jobs/{id}/download", summary: "The file a job made (the badge PDF), as an attachment", tags: ["jobs"],
+    access: "account.self", scope: "the job's creator; organisers and admins (jobs.read) any job; others get 404", params: jobIdParams,
+    responses: { 200: { description: "application/pdf" }, 404: problem, 409: problem },
   }),
 } satisfies Record<string, EndpointDef>;
 

@@ -3,9 +3,9 @@ import { getDb, type Db } from "@/db/client";
 import { loadSessionActor, loadTokenActor } from "@/lib/auth/actor";
 import { hasSessionCookie, readSession } from "@/lib/auth/session";
 import type { Actor, Ctx } from "@/lib/context";
-import { BadRequestError, ForbiddenError, UnauthorizedError } from "@/lib/errors";
+import { BadRequestError, ForbiddenError, PayloadTooLargeError, UnauthorizedError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { readJsonBody } from "./body";
+import { DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
 import { accessList, type EndpointDef } from "./endpoint";
 import { requestLocale } from "./locale";
 import { toProblemResponse } from "./problem";
@@ -97,7 +97,11 @@ export function route<D extends EndpointDef>(def: D, handler: (args: HandlerArgs
       const query = (def.query ? parseInput(def.query, queryObject(new URL(req.url))) : undefined) as Infer<D["query"]>;
       let body = undefined as Infer<D["body"]>;
       const empty = !req.body || req.headers.get("content-length") === "0";
-      if (def.body) body = parseInput(def.body, def.bodyOptional && empty ? {} : await readJsonBody(req, def.bodyLimit)) as Infer<D["body"]>;
+      if (def.rawBody) {
+        const length = Number(req.headers.get("content-length") ?? "NaN");
+        if (!Number.isFinite(length)) throw new BadRequestError("request.length_required");
+        if (length > (def.bodyLimit ?? DEFAULT_BODY_LIMIT)) throw new PayloadTooLargeError("request.too_large", { limit: `${Math.round((def.bodyLimit ?? DEFAULT_BODY_LIMIT) / 1024 / 1024)} MB` });
+      } else if (def.body) body = parseInput(def.body, def.bodyOptional && empty ? {} : await readJsonBody(req, def.bodyLimit)) as Infer<D["body"]>;
       else if (WRITE_METHODS.has(req.method) && req.headers.get("content-length") && req.headers.get("content-length") !== "0") {
         // Endpoints without a body refuse one rather than silently ignoring it.
         const text = await req.text();

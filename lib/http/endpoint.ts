@@ -24,6 +24,8 @@ export type EndpointDef = {
   bodyLimit?: number;
   /** An empty body counts as {}. */
   bodyOptional?: boolean;
+  /** The handler reads the body itself (multipart uploads); `bodyLimit` is still enforced from Content-Length. */
+  rawBody?: boolean;
   /** Also open to the holder of a signed personal link passed as ?token= (the domain function verifies it). */
   linkAccess?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;

@@ -53,6 +53,13 @@ async function placesUsed(db: DbOrTx, eventId: number, unit: Unit): Promise<numb
   return Number(row?.n ?? 0);
 }
 
+/** The delegation's quota and the places it holds (null: no quota); `lock` takes the quota row's lock for the caller's transaction. */
+export async function delegationPlaces(db: DbOrTx, eventId: number, unit: Unit, lock = false): Promise<{ quota: number; used: number } | null> {
+  const q = db.select().from(delegationQuotas).where(and(eq(delegationQuotas.eventId, eventId), eq(delegationQuotas.unitKind, unit.kind), eq(delegationQuotas.unitCode, unit.code)));
+  const [row] = lock ? await q.for("update") : await q;
+  return row ? { quota: row.quota, used: await placesUsed(db, eventId, unit) } : null;
+}
+
 /** Organisers set (or, with null, remove) a delegation's quota. Audited. */
 export async function setDelegationQuota(ctx: Ctx, unit: Unit, input: z.input<typeof quotaInput>): Promise<{ quota: number | null; used: number }> {
   requirePermission(ctx, "registrations.manage");

@@ -64,6 +64,12 @@ beforeAll(async () => {
   provinceRegistrationId = (await registerDelegate(ctxFor(t.db, { kind: "anonymous" }), delegate(0) as RegistrationInput)).id;
   ministryRegistrationId = (await registerDelegate(ctxFor(t.db, { kind: "anonymous" }), { ...delegate(1), provinceCode: null, ministryCode: "bct" } as RegistrationInput)).id;
   invitationId = (await inviteDelegates(ctxFor(t.db, as.admin), { categoryCode: "khach-moi", invitees: [{ email: "khach@example.org" }] })).created[0]!.id;
+  const form = new FormData();
+  form.append("file", new File(["Họ đệm,Tên,Email\nNguyễn Văn,An,an@example.vn\n"], "doan.csv", { type: "text/csv" }));
+  form.append("dryRun", "true");
+  const encoded = new Response(form);
+  const rawBody = await encoded.arrayBuffer();
+  importUpload = { rawBody, headers: { "content-type": encoded.headers.get("content-type")!, "content-length": String(rawBody.byteLength) } };
   deviceId = (await enrolDevice(ctxFor(t.db, as.checkin_staff), { name: "Cửa ma trận" })).id;
   spareDeviceId = (await enrolDevice(ctxFor(t.db, as.checkin_staff), { name: "Cửa dự phòng" })).id;
 });
@@ -97,7 +103,10 @@ async function call(def: EndpointDef, opts: { role?: Role; session?: Role; body?
 }
 
 /** A valid request per endpoint for roles that hold the permission (ids are the caller's own objects). */
-function sample(def: EndpointDef, role: Role | undefined, n: number): { body?: unknown; params?: Record<string, string>; query?: string } {
+/** A multipart upload with its Content-Length, as a browser sends it. */
+let importUpload: { rawBody: ArrayBuffer; headers: Record<string, string> };
+
+function sample(def: EndpointDef, role: Role | undefined, n: number): { body?: unknown; params?: Record<string, string>; query?: string; rawBody?: BodyInit; headers?: Record<string, string> } {
   const id = role ? String(as[role].userId) : "1";
   // Unit officers act on their own unit's delegate.
   const registrationId = role === "ministry_officer" ? ministryRegistrationId : provinceRegistrationId;
@@ -126,6 +135,7 @@ function sample(def: EndpointDef, role: Role | undefined, n: number): { body?: u
     case "registerWalkIn": return { body: { ...delegate(n), email: `vang-lai-${n}@example.vn` } };
     case "checkinAttendance": return { query: "?format=csv" };
     case "exportRegistrations": return { query: "?format=csv&status=confirmed" };
+    case "importRegistrations": return { rawBody: importUpload.rawBody.slice(0), headers: { ...importUpload.headers } };
     case "getDelegation": return { params: { kind: "province", code: "22" } };
     case "setDelegationQuota": return { params: { kind: "province", code: "49" }, body: { quota: 30 } };
     case "addDelegationMember": return { body: { categoryCode: "so-nnptnt", honorific: "ba", familyName: "Phạm Thị", givenName: "Lan", position: "Phó Giám đốc Sở", organisation: "Sở NN&PTNT", email: `doan-${n}@example.vn`, phone: "0912345678", answers: { needs_hotel: false }, consent: true, unit: { kind: "province", code: "22" } } };
@@ -134,6 +144,8 @@ function sample(def: EndpointDef, role: Role | undefined, n: number): { body?: u
     case "uploadOfflineScans": return { body: { device: deviceId, scans: [{ code: "1234", checkpoint: "trien-lam", nonce: `matrix-${n}-${role}`, scannedAt: new Date().toISOString() }] } };
     case "enrolDevice": return { body: { name: `Máy ${n}` } };
     case "revokeDevice": return { params: { id: spareDeviceId } };
+    case "printBadges": return { body: { filter: { status: "confirmed" }, layout: "a6" } };
+    case "getJob": case "downloadJobFile": return { params: { id: "999999" } };
     default: return {};
   }
 }
