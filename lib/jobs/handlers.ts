@@ -1,4 +1,6 @@
 import { EMAIL_JOB } from "@/lib/mail/outbox";
+import { BADGE_PRINT_JOB } from "@/lib/badges/print";
+import { makeBadgePrintHandler } from "@/lib/badges/print-job";
 import { makeSendEmailHandler } from "@/lib/mail/send-job";
 import type { JobHandlers } from "./worker";
 
@@ -6,5 +8,6 @@ import type { JobHandlers } from "./worker";
 export function jobHandlers(): JobHandlers {
   return {
     [EMAIL_JOB]: makeSendEmailHandler(),
+    [BADGE_PRINT_JOB]: makeBadgePrintHandler(),
   };
 }

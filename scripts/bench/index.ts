@@ -3,6 +3,7 @@
  * They print medians and ratios; they are not part of `npm test`.
  */
 import { benchCheckin } from "./checkin";
+import { benchConsole } from "./console";
 import { benchHealth } from "./health";
 import { benchRegistration } from "./registration";
 import { benchRoster } from "./roster";
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (args: Map<string, string>) => Promise<void>> = {
   registration: benchRegistration,
   checkin: benchCheckin,
   roster: benchRoster,
+  console: benchConsole,
 };
 
 function parseArgs(argv: string[]): { name: string | undefined; args: Map<string, string> } {
