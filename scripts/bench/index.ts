@@ -3,6 +3,7 @@
  * They print medians and ratios; they are not part of `npm test`.
  */
 import { benchCheckin } from "./checkin";
+import { benchBadges } from "./badges";
 import { benchConsole } from "./console";
 import { benchHealth } from "./health";
 import { benchRegistration } from "./registration";
@@ -15,6 +16,7 @@ const BENCHES: Record<string, (args: Map<string, string>) => Promise<void>> = {
   registration: benchRegistration,
   checkin: benchCheckin,
   roster: benchRoster,
+  badges: benchBadges,
   console: benchConsole,
 };
 
