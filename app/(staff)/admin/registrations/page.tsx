@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusPill } from "@/components/registration/status-pill";
+import { BadgePrint } from "@/components/staff/badge-print";
 import { problemText } from "@/components/staff/form-errors";
 import { formatDateTime } from "@/components/staff/format";
 import { one, pageParam, withQuery, type SearchParams } from "@/components/staff/search-params";
@@ -97,6 +98,7 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
         </form>
       </section>
 
+      <BadgePrint filter={filters} locale={ctx.locale} t={t.badgePrint} unit={!p.has("registrations.read")} />
       <section aria-labelledby="list-title" className="mt-6">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="list-title" className={ui.h2}>{a.caption}</h2>
