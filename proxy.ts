@@ -17,4 +17,4 @@ export function proxy(req: NextRequest) {
 }
 
 // Only the signed-in area: the landing page, the API and /api/health never run this.
-export const config = { matcher: ["/admin/:path*", "/account/:path*", "/checkin/:path*"] };
+export const config = { matcher: ["/admin/:path*", "/account/:path*", "/checkin/:path*", "/portal/:path*"] };

@@ -61,8 +61,10 @@ export function DelegateForm({ mode, action, categories, initialCategory, initia
   const [local, setLocal] = useState<Errors>({});
   const [focusTick, setFocusTick] = useState(0);
   const category = categories.find((c) => c.code === categoryCode);
-  const withDelegation = mode !== "edit";
+  const withDelegation = mode === "register" || mode === "invitation";
   const withConsent = mode !== "edit";
+  const withPicker = mode === "register" || mode === "portal";
+  const withEmail = mode === "register" || mode === "portal" || mode === "substitute";
   const server = state.errors ?? {};
   const err = (key: string): string | undefined => (key in local ? local[key] || undefined : server[key]);
 
@@ -75,13 +77,13 @@ export function DelegateForm({ mode, action, categories, initialCategory, initia
     const need = (name: string, message = fields.required) => {
       if (!str(data, name)) e[name] = message;
     };
-    if (mode === "register" && !str(data, "categoryCode")) e.categoryCode = fields.choice;
+    if (withPicker && !str(data, "categoryCode")) e.categoryCode = fields.choice;
     need("honorific", fields.choice);
     need("familyName");
     need("givenName");
     need("position");
     need("organisation");
-    if (mode === "register") {
+    if (withEmail) {
       const email = str(data, "email");
       if (!email) e.email = fields.required;
       else if (!EMAIL.test(email)) e.email = fields.email;
@@ -166,7 +168,7 @@ export function DelegateForm({ mode, action, categories, initialCategory, initia
         <FormMessage state={state} />
       )}
 
-      {mode === "register" && (
+      {withPicker && (
         <fieldset
           role="radiogroup" aria-labelledby="f-categoryCode-legend" aria-invalid={err("categoryCode") ? true : undefined}
           aria-describedby={err("categoryCode") ? "f-categoryCode-error" : undefined} tabIndex={err("categoryCode") ? -1 : undefined}
@@ -230,7 +232,7 @@ export function DelegateForm({ mode, action, categories, initialCategory, initia
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-bold text-brand-dark">{labels.contactTitle}</legend>
-        {mode === "register" && (
+        {withEmail && (
           <TextField name="email" type="email" label={d.email} labelExtra={d.required} hint={d.emailHint} error={err("email")} defaultValue={initial?.email ?? undefined} autoComplete="email" inputMode="email" spellCheck={false} maxLength={254} />
         )}
         {mode === "invitation" && (

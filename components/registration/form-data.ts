@@ -40,6 +40,10 @@ export function delegateInput(data: FormData, mode: DelegateFormMode, locale: Lo
     answers: answersFrom(data),
   };
   if (mode === "edit") return common;
+  // The officer's unit (and, for a substitute, the category) are the place's: the domain sets them.
+  if (mode === "portal" || mode === "substitute") {
+    return { ...common, ...(mode === "portal" ? { categoryCode: field(data, "categoryCode") } : {}), email: field(data, "email"), consent: data.get("consent") === "on", locale };
+  }
   const kind = field(data, "delegationKind");
   return {
     ...common,

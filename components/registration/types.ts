@@ -38,5 +38,8 @@ export type DelegateFormLabels = {
   duplicate: { title: string; text: string; resend: string; button: string; pending: string; resent: string };
 };
 
-/** "register": public form with the category picker; "invitation": category and email fixed; "edit": the manage link's editable fields. */
-export type DelegateFormMode = "register" | "invitation" | "edit";
+/**
+ * "register": public form with the category picker; "invitation": category and email fixed; "edit": the manage link's editable fields;
+ * "portal": a delegation's officer adds a member (category picker, email; the unit is the officer's); "substitute": a new person takes a place (category and unit fixed).
+ */
+export type DelegateFormMode = "register" | "invitation" | "edit" | "portal" | "substitute";

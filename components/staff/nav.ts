@@ -1,6 +1,6 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavKey = "admin" | "registrations" | "invitations" | "categories" | "outbox" | "users" | "audit" | "account";
+export type NavKey = "admin" | "portal" | "registrations" | "invitations" | "categories" | "outbox" | "users" | "audit" | "account";
 export type NavItem = { key: NavKey; href: string };
 
 /**
@@ -10,6 +10,9 @@ export type NavItem = { key: NavKey; href: string };
 export function navItems(permissions: ReadonlySet<Permission>): NavItem[] {
   const items: NavItem[] = [];
   if (permissions.has("users.read") || permissions.has("audit.read")) items.push({ key: "admin", href: "/admin" });
+  // Province and ministry officers: their delegation's portal first (organisers open a unit's portal from /portal?unit=…).
+  const officer = permissions.has("registrations.unit") && !permissions.has("registrations.manage");
+  if (officer) items.push({ key: "portal", href: "/portal" });
   if (permissions.has("registrations.read") || permissions.has("registrations.unit")) items.push({ key: "registrations", href: "/admin/registrations" });
   if (permissions.has("registrations.manage")) items.push({ key: "invitations", href: "/admin/invitations" });
   if (permissions.has("categories.manage")) items.push({ key: "categories", href: "/admin/categories" });
@@ -20,10 +23,12 @@ export function navItems(permissions: ReadonlySet<Permission>): NavItem[] {
   return items;
 }
 
-/** Where a user lands after signing in without a callback: the console for organisers, else their account. */
+/** Where a user lands after signing in without a callback: the console for organisers, the portal for unit officers, else their account. */
 export function homePath(permissions: ReadonlySet<Permission>): string {
   if (permissions.has("users.read") || permissions.has("audit.read")) return "/admin";
   // Door staff and their supervisors go straight to the scanner.
   if (permissions.has("checkin.scan")) return "/checkin";
+  // Province and ministry officers land on their delegation.
+  if (permissions.has("registrations.unit") && !permissions.has("registrations.manage")) return "/portal";
   return "/account";
 }

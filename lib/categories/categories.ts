@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import { categoryCheckpoints, checkpoints, delegateCategories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { can, requirePermission } from "@/lib/auth/require";
+import { can, requirePermission, unitScope } from "@/lib/auth/require";
 import type { Ctx } from "@/lib/context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { invalidateCheckpointCache } from "@/lib/checkin/checkpoints";
@@ -39,12 +39,19 @@ export const categoryView = z.object({
 });
 export type CategoryView = z.infer<typeof categoryView>;
 
-/** Public categories for anyone; every category for staff who manage them. */
+/**
+ * Public categories for anyone; every category for staff who manage them; province and ministry
+ * officers also get the portal categories of their unit's kind (what their delegation may add).
+ */
 export async function listCategories(ctx: Ctx): Promise<CategoryView[]> {
   const event = await currentEvent(ctx.db);
   const all = can(ctx.actor, "categories.manage") || can(ctx.actor, "registrations.manage");
+  const scope = can(ctx.actor, "registrations.unit") ? unitScope(ctx.actor) : null;
+  const visible = scope
+    ? or(eq(delegateCategories.registrationMode, "public"), and(eq(delegateCategories.registrationMode, "portal"), eq(delegateCategories.portalUnitKind, "provinceCode" in scope ? "province" : "ministry")))
+    : eq(delegateCategories.registrationMode, "public");
   const cats = await ctx.db.select().from(delegateCategories)
-    .where(all ? eq(delegateCategories.eventId, event.id) : and(eq(delegateCategories.eventId, event.id), eq(delegateCategories.registrationMode, "public")))
+    .where(all ? eq(delegateCategories.eventId, event.id) : and(eq(delegateCategories.eventId, event.id), visible))
     .orderBy(asc(delegateCategories.sortOrder));
   const access = cats.length ? await ctx.db.select({ categoryId: categoryCheckpoints.categoryId, code: checkpoints.code }).from(categoryCheckpoints)
     .innerJoin(checkpoints, eq(checkpoints.id, categoryCheckpoints.checkpointId)).where(inArray(categoryCheckpoints.categoryId, cats.map((c) => c.id))).orderBy(asc(checkpoints.sortOrder)) : [];

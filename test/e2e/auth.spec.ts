@@ -35,6 +35,7 @@ const ADMIN_NAV = [...CONSOLE_BASE, CHECKIN.scanner, CHECKIN.desk, CHECKIN.dashb
 const ORGANISER_NAV = [...CONSOLE_BASE, CHECKIN.dashboard, CHECKIN.checkpoints, NAV.account];
 const ACCOUNT_ONLY = [NAV.account];
 const DELEGATES = [NAV.registrations, NAV.account];
+const UNIT_OFFICER = [NAV.portal, NAV.registrations, NAV.account];
 const SCANNER = [CHECKIN.scanner, NAV.account];
 const SUPERVISOR = [NAV.registrations, CHECKIN.scanner, CHECKIN.desk, CHECKIN.dashboard, NAV.account];
 
@@ -45,10 +46,10 @@ const ACCOUNTS = [
   { email: "gianhang@ocop.example", role: "booth_manager", nav: DELEGATES, home: "/account" },
   { email: "checkin@ocop.example", role: "checkin_staff", nav: SCANNER, home: "/checkin" },
   { email: "giamsat@ocop.example", role: "checkin_supervisor", nav: SUPERVISOR, home: "/checkin" },
-  { email: "quangninh@ocop.example", role: "province_officer", nav: DELEGATES, home: "/account", unit: "Quảng Ninh" },
-  { email: "quangnam@ocop.example", role: "province_officer", nav: DELEGATES, home: "/account", unit: "Quảng Nam" },
-  { email: "angiang@ocop.example", role: "province_officer", nav: DELEGATES, home: "/account", unit: "An Giang" },
-  { email: "bocongthuong@ocop.example", role: "ministry_officer", nav: DELEGATES, home: "/account", unit: "Bộ Công Thương" },
+  { email: "quangninh@ocop.example", role: "province_officer", nav: UNIT_OFFICER, home: "/portal", unit: "Quảng Ninh" },
+  { email: "quangnam@ocop.example", role: "province_officer", nav: UNIT_OFFICER, home: "/portal", unit: "Quảng Nam" },
+  { email: "angiang@ocop.example", role: "province_officer", nav: UNIT_OFFICER, home: "/portal", unit: "An Giang" },
+  { email: "bocongthuong@ocop.example", role: "ministry_officer", nav: UNIT_OFFICER, home: "/portal", unit: "Bộ Công Thương" },
   { email: "vpdp@ocop.example", role: "mard_reviewer", nav: DELEGATES, home: "/account" },
   { email: "tdkt@ocop.example", role: "emulation_board", nav: ACCOUNT_ONLY, home: "/account" },
   { email: "sankhau@ocop.example", role: "stage_manager", nav: ACCOUNT_ONLY, home: "/account" },
@@ -85,8 +86,9 @@ test.describe("đăng nhập và phân quyền / sign-in and permissions", () =>
       await page.goto("/signin");
       await signIn(page, account.email);
       await expect(page).toHaveURL(account.home);
-      // The scanner is full-screen, without the staff header: the navigation is checked on /account.
-      if (account.home === "/checkin") await page.goto("/account");
+      // The scanner is full-screen, without the staff header: the navigation is checked on /account
+      // (unit officers land on their delegation's portal: the account page is checked below too).
+      if (account.home === "/checkin" || account.home === "/portal") await page.goto("/account");
 
       await expect(nav(page).getByRole("link")).toHaveText([...account.nav]);
       await expect(page.getByTestId("staff-role")).toHaveText(vi.roles[account.role]);
@@ -102,6 +104,8 @@ test.describe("đăng nhập và phân quyền / sign-in and permissions", () =>
         for (const path of ["/admin", "/admin/users", "/admin/audit", "/admin/users/1"].filter((p) => p !== shown)) {
           expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(403);
         }
+        // The delegation portal is for unit officers (and organisers acting for a unit).
+        if (account.home !== "/portal") expect((await page.request.get("/portal", { maxRedirects: 0 })).status(), "/portal").toBe(403);
       } else if (account.role === "organiser") {
         // users.read without users.manage: the list, but no create form.
         await nav(page).getByRole("link", { name: NAV.users }).click();

@@ -249,6 +249,9 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
     expect(pub.map((c) => c.code).sort()).toEqual(["bao-chi", "chu-the-ocop"]);
     expect(pub.find((c) => c.code === "bao-chi")).toMatchObject({ requiresApproval: true, selfRegistration: true, invitationOnly: false, checkpoints: ["trien-lam", "le-ton-vinh", "hoi-truong"] });
     expect((await listCategories(ctxFor(t.db, as.organiser))).length).toBe(10);
+    // Unit officers also see the portal categories of their unit's kind, and no others.
+    expect((await listCategories(ctxFor(t.db, as.province_officer))).map((c) => c.code).sort()).toEqual(["bao-chi", "chu-the-ocop", "lanh-dao-tinh", "so-nnptnt"]);
+    expect((await listCategories(ctxFor(t.db, as.ministry_officer))).map((c) => c.code).sort()).toEqual(["bao-chi", "bo-nganh", "chu-the-ocop"]);
   });
 
   it("never fails with anything but a clear 4xx on fuzzed input (property)", async () => {

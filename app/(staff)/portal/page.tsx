@@ -1,0 +1,177 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusPill } from "@/components/registration/status-pill";
+import { problemText } from "@/components/staff/form-errors";
+import { one, pageParam, withQuery, type SearchParams } from "@/components/staff/search-params";
+import { SelectField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { cx, ui } from "@/components/ui/styles";
+import { isDomainError } from "@/lib/errors";
+import { format, messages, type Messages } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
+import { listMinistries, listProvinces } from "@/lib/reference/units";
+import { getDelegation, type DelegationView, type Unit } from "@/lib/registration/delegation";
+import type { Ctx } from "@/lib/context";
+import { MemberActions } from "./member-actions";
+import { askedUnit, isUnitOfficer, portalHref, requirePortalUser, unitParam } from "./unit";
+
+const DONE = ["added", "updated", "cancelled", "substituted"] as const;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.portal.title };
+}
+
+/**
+ * /portal — a province's or ministry's delegation (registrations.unit, own unit only; organisers may
+ * open a unit with ?unit=province:22): places allotted, used and left, the members with their status
+ * and badge, add / edit / substitute / cancel, and the list as CSV or XLSX.
+ */
+export default async function PortalPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const rawUnit = one(sp.unit);
+  const { ctx, me } = await requirePortalUser(withQuery("/portal", { unit: rawUnit }));
+  const t = messages(ctx.locale);
+  const p = t.portal;
+  const unit = askedUnit(me, rawUnit);
+  const officer = isUnitOfficer(me);
+  if (!officer && !unit) return <ChooseUnit ctx={ctx} t={t} />;
+
+  let delegation: DelegationView;
+  try {
+    delegation = await getDelegation(ctx, unit);
+  } catch (e) {
+    if (!officer && isDomainError(e) && e.status === 422) return <ChooseUnit ctx={ctx} t={t} error />;
+    throw e;
+  }
+  const act = one(sp.act) === "cancel" ? pageParam(sp.id) : 0;
+  const doneParam = one(sp.done);
+  const done = DONE.find((d) => d === doneParam);
+  const doneMember = done ? delegation.members.find((m) => m.id === pageParam(sp.rid)) : undefined;
+  const error = problemText(one(sp.error), ctx.locale);
+  const full = delegation.left === 0;
+  const exportQuery = officer ? {} : delegation.kind === "province" ? { province: delegation.code } : { ministry: delegation.code };
+  const honorific = (m: { honorific: "ong" | "ba" }) => t.delegate.honorifics[m.honorific];
+
+  return (
+    <>
+      <h1 className={ui.h1}>{p.title}</h1>
+      <p className="mt-1 text-lg font-semibold" data-testid="delegation-name">{delegation.name}</p>
+      <p className="mt-1 text-muted">{p.intro}</p>
+      {!officer && <Notice tone="info" className="mt-4">{format(p.actingFor, { name: delegation.name })}</Notice>}
+      {done && doneMember && (
+        <Notice tone="success" className="mt-4">{format(p.done[done], { name: `${honorific(doneMember)} ${doneMember.fullName}` })}</Notice>
+      )}
+      {error && <Notice tone="error" className="mt-4">{error}</Notice>}
+
+      <section aria-labelledby="quota-title" className={cx(ui.card, "mt-6")} data-testid="quota">
+        <h2 id="quota-title" className={ui.h2}>{p.quotaTitle}</h2>
+        <dl className="mt-3 grid grid-cols-3 gap-3 text-center">
+          <Figure label={p.quota} value={delegation.quota ?? p.unlimited} testId="quota-total" />
+          <Figure label={p.used} value={delegation.used} testId="quota-used" />
+          <Figure label={p.left} value={delegation.left ?? p.unlimited} testId="quota-left" tone={full ? "full" : undefined} />
+        </dl>
+        <p className={ui.hint}>{p.quotaHint}</p>
+        {delegation.quota === null && <p className="mt-2 text-sm">{p.noQuota}</p>}
+        {full && <Notice tone="warning" className="mt-3">{format(p.full, { quota: delegation.quota ?? 0 })}</Notice>}
+      </section>
+
+      <div className="mt-6 flex flex-wrap items-center gap-3">
+        {!full && <Link href={portalHref("/portal/add", unit)} className={cx(ui.button, ui.primary)}>{p.add}</Link>}
+        <p className="flex flex-wrap gap-3" role="group" aria-label={p.exportLabel}>
+          {(["csv", "xlsx"] as const).map((f) => (
+            <a key={f} href={withQuery("/api/v1/registrations/export", { ...exportQuery, format: f })} download className={cx(ui.button, ui.secondary)} data-testid={`export-${f}`}>
+              {f === "csv" ? p.exportCsv : p.exportXlsx}
+            </a>
+          ))}
+        </p>
+      </div>
+
+      <section aria-labelledby="members-title" className="mt-6">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="members-title" className={ui.h2}>{p.membersTitle}</h2>
+          <p className="text-sm text-muted">{format(p.count, { total: delegation.members.length })}</p>
+        </div>
+        {delegation.members.length === 0 ? (
+          <p className={cx(ui.card, "mt-3 text-muted")} data-testid="members-empty">{p.empty}</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-labelledby="members-title" tabIndex={0}>
+            <table className={cx(ui.table, "min-w-[48rem]")} data-testid="members">
+              <thead>
+                <tr>
+                  <th scope="col" className={ui.th}>{p.name}</th>
+                  <th scope="col" className={ui.th}>{p.category}</th>
+                  <th scope="col" className={ui.th}>{p.status}</th>
+                  <th scope="col" className={ui.th}>{p.badge}</th>
+                  <th scope="col" className={ui.th}>{p.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {delegation.members.map((m) => {
+                  const name = `${honorific(m)} ${m.fullName}`;
+                  return (
+                    <tr key={m.id} data-registration-id={m.id}>
+                      <th scope="row" className={cx(ui.td, "font-semibold")}>
+                        {name}
+                        <span className="block text-xs font-normal text-muted">{m.position} · {m.organisation}</span>
+                        <span className="block break-all text-xs font-normal text-muted">{m.email}</span>
+                      </th>
+                      <td className={ui.td}>
+                        <span className="inline-flex items-center gap-2">
+                          <span aria-hidden="true" className="inline-block size-3 shrink-0 rounded-full border border-stone-400" style={{ backgroundColor: m.badgeColour }} />
+                          {m.categoryName}
+                        </span>
+                      </td>
+                      <td className={ui.td}><StatusPill status={m.status} label={t.delegate.statuses[m.status]} /></td>
+                      <td className={ui.td}>
+                        {m.status === "confirmed" ? (
+                          <Link href={portalHref(`/portal/badge/${m.id}`, unit)} aria-label={format(p.badgeFor, { name })} className={ui.link}>{p.badgeLink}</Link>
+                        ) : (
+                          <span className="text-muted">{p.noBadge}</span>
+                        )}
+                      </td>
+                      <td className={ui.td}><MemberActions r={m} confirming={act === m.id} unit={unit} t={t} /></td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Figure({ label, value, testId, tone }: { label: string; value: string | number; testId: string; tone?: "full" }) {
+  return (
+    <div className={cx("rounded border p-2", tone === "full" ? "border-red-700 bg-red-50 text-red-900" : "border-stone-200 bg-stone-50")}>
+      <dt className="text-xs font-semibold text-muted sm:text-sm">{label}</dt>
+      <dd className="mt-1 text-lg font-bold sm:text-2xl" data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+/** Organisers without ?unit=: pick the province or ministry whose portal to open. */
+async function ChooseUnit({ ctx, t, error }: { ctx: Ctx; t: Messages; error?: boolean }) {
+  const p = t.portal;
+  const [provinces, ministries] = await Promise.all([listProvinces(ctx), listMinistries(ctx)]);
+  const options = [
+    ...provinces.map((x) => ({ value: unitParam({ kind: "province", code: x.code } satisfies Unit)!, label: x.name })),
+    ...ministries.map((x) => ({ value: unitParam({ kind: "ministry", code: x.code } satisfies Unit)!, label: x.name })),
+  ];
+  return (
+    <>
+      <h1 className={ui.h1}>{p.title}</h1>
+      <section aria-labelledby="choose-title" className={cx(ui.card, "mt-6")}>
+        <h2 id="choose-title" className={ui.h2}>{p.chooseUnitTitle}</h2>
+        <p className={ui.hint}>{p.chooseUnitIntro}</p>
+        <form method="get" action="/portal" className="mt-4 flex flex-wrap items-end gap-3">
+          <SelectField name="unit" label={p.unit} options={options} className="min-w-64 flex-1" error={error ? t.fields.choice : undefined} />
+          <button type="submit" className={cx(ui.button, ui.primary)}>{p.open}</button>
+        </form>
+      </section>
+    </>
+  );
+}
+
