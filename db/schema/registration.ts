@@ -81,7 +81,8 @@ export const registrations = pgTable("registrations", {
   index("registrations_province_idx").on(t.eventId, t.provinceCode),
   index("registrations_agency_idx").on(t.eventId, t.agencyCode),
   index("registrations_search_idx").on(t.eventId, t.searchKey),
-  index("registrations_sort_idx").on(t.eventId, t.sortKey, t.id),
+  // Lists and exports sort by the Vietnamese sort key in the "C" collation (the same order on every server): this index serves that order.
+  index("registrations_sort_c_idx").on(t.eventId, sql`(${t.sortKey} collate "C")`, t.id),
   index("registrations_changed_idx").on(t.eventId, t.changedXid),
   check("registrations_status_check", sql`${t.status} in ('pending', 'confirmed', 'rejected', 'waitlisted', 'cancelled')`),
   check("registrations_honorific_check", sql`${t.honorific} in ('ong', 'ba')`),

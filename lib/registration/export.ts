@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { delegateCategories, registrations } from "@/db/schema";
@@ -32,7 +32,8 @@ async function* pages(db: DbOrTx, cond: ReturnType<typeof registrationFilter>, l
   let after: { k: string; id: number } | null = null;
   const page = (from: { k: string; id: number } | null) => db.select({ r: registrations, c: { nameVi: delegateCategories.nameVi, nameEn: delegateCategories.nameEn } }).from(registrations)
       .innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId))
-      .where(from ? and(cond, or(gt(sql`${registrations.sortKey} collate "C"`, sql`${from.k} collate "C"`), and(eq(registrations.sortKey, from.k), gt(registrations.id, from.id)))) : cond)
+      // A row-value comparison on the indexed order (registrations_sort_c_idx): each page is an index range.
+      .where(from ? and(cond, sql`(${registrations.sortKey} collate "C", ${registrations.id}) > (${from.k} collate "C", ${from.id}::integer)`) : cond)
       .orderBy(sql`${registrations.sortKey} collate "C"`, asc(registrations.id)).limit(PAGE);
   for (;;) {
     const rows = await page(after);

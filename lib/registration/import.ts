@@ -180,7 +180,11 @@ export async function importRegistrations(ctx: Ctx, file: { name: string; bytes:
   const seen = new Map<string, number>();
   table.rows.forEach((cells, i) => {
     const row = i + 2; // spreadsheet row number (the header is row 1)
-    const raw: Record<string, unknown> = { answers: {} as Record<string, string | boolean>, consent: true };
+    // Required fields start empty, so a missing column reads "required" like an empty cell.
+    const raw: Record<string, unknown> = {
+      categoryCode: "", honorific: "", familyName: "", givenName: "", position: "", organisation: "", email: "", phone: "",
+      answers: {} as Record<string, string | boolean>, consent: true,
+    };
     fields.forEach((f, c) => {
       const v = (cells[c] ?? "").trim();
       if (!f || v === "") return;

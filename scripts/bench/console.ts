@@ -66,7 +66,7 @@ export async function benchConsole(args: Map<string, string>): Promise<void> {
     const afterXlsx = rss();
     console.log(`  export CSV: ${(csv.ms / 1000).toFixed(2)} s, ${(csv.bytes / 1e6).toFixed(1)} MB; XLSX: ${(xlsx.ms / 1000).toFixed(2)} s, ${(xlsx.bytes / 1e6).toFixed(1)} MB; server RSS ${before.toFixed(0)} → ${afterCsv.toFixed(0)} → ${afterXlsx.toFixed(0)} MB`);
 
-    const header = "Mã loại đại biểu,Danh xưng (Ông/Bà),Họ đệm,Tên,Chức vụ,Cơ quan,Email,Điện thoại di động,Mã tỉnh,needs_hotel";
+    const header = "Mã loại đại biểu,Danh xưng (Ông/Bà),Họ đệm,Tên,Chức vụ,\"Cơ quan, đơn vị\",Email,Điện thoại di động,Mã tỉnh,needs_hotel";
     const letters = "abcdeghiklmnopqrstuvxy";
     const w = (i: number): string => (i < letters.length ? "" : w(Math.floor(i / letters.length) - 1)) + letters[i % letters.length];
     const lines = Array.from({ length: 5000 }, (_, i) => `so-nnptnt,Bà,Nguyễn Thị,Ánh ${w(i)},Chuyên viên,Sở NN&PTNT,nhap-${i}@example.vn,0912 345 678,22,Có`);

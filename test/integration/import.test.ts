@@ -116,6 +116,15 @@ describe.each(DRIVERS)("bulk import on %s", (driver) => {
     expect(bad.fileError).toContain("Dòng tiêu đề không đúng mẫu");
   });
 
+  it("names a missing column's field as required on every row", async () => {
+    const bytes = new TextEncoder().encode("Mã loại đại biểu,Danh xưng (Ông/Bà),Họ đệm,Tên,Email,Điện thoại di động,Mã tỉnh,needs_hotel\nso-nnptnt,Bà,Lê Thị,Hoa,thieu-cot@example.vn,0912345678,22,có\n");
+    const r = await importRegistrations(organiser(), { name: "thieu.csv", bytes }, { dryRun: true });
+    expect(r.errors).toEqual([
+      { row: 2, field: "position", message: "Trường này là bắt buộc." },
+      { row: 2, field: "organisation", message: "Trường này là bắt buộc." },
+    ]);
+  });
+
   it("offers a template with the category's questions", async () => {
     const text = Buffer.from(await new Response(await importTemplate(organiser(), { format: "csv", category: "bao-chi" })).arrayBuffer()).toString("utf8");
     expect(text.split("\r\n")[0]).toContain("press_card");
