@@ -65,8 +65,13 @@ export function phoneForSheet(phone: string): string {
   return /^0\d{9}$/.test(phone) ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}` : phone;
 }
 
+// One formatter per language: building an Intl.DateTimeFormat per cell costs ICU time and native memory.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** "29/11/2026 07:45" in Hà Nội time. */
 export function localTime(iso: string | Date | null, locale: "vi" | "en"): string {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+  let f = formatters.get(locale);
+  if (!f) formatters.set(locale, (f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" })));
+  return f.format(new Date(iso));
 }
