@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { delegateCategories, events, generatedFiles, registrations } from "@/db/schema";
 import { format, formatDate, messages, toLocale } from "@/lib/i18n";
 import { PermanentJobError, type JobContext } from "@/lib/jobs/worker";
@@ -8,6 +8,9 @@ import { renderBadges } from "@/lib/pdf/render";
 import { delegationName, fullName, honorificLabel, loadUnitNames } from "@/lib/registration/common";
 import { badgeCodeFor } from "./badge";
 import { badgePrintPayload } from "./print";
+
+/** How long a badge PDF stays downloadable. */
+export const FILE_RETENTION_MS = 7 * 24 * 3600_000;
 
 /**
  * The job: loads the chosen registrations (still confirmed ones only: a badge cancelled meanwhile is
@@ -55,6 +58,8 @@ export function makeBadgePrintHandler() {
       eventId: event.id, jobId: job.id, createdBy: userId, kind: "badges", filename, contentType: "application/pdf",
       byteSize: pdf.length, sha256: crypto.createHash("sha256").update(pdf).digest("hex"), content: pdf,
     }).returning({ id: generatedFiles.id });
+    // Badge PDFs are for printing now, not an archive (each holds personal data and a few MB).
+    await db.delete(generatedFiles).where(and(eq(generatedFiles.kind, "badges"), lt(generatedFiles.createdAt, new Date(Date.now() - FILE_RETENTION_MS))));
     return { fileId: file!.id, count: badges.length, bytes: pdf.length, layout, filename };
   };
 }

@@ -3,13 +3,13 @@ import { eq } from "drizzle-orm";
 import jsQR from "jsqr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { overrideDbForTests } from "@/db/client";
-import { auditLog, jobs, registrations, users } from "@/db/schema";
+import { auditLog, generatedFiles, jobs, registrations, users } from "@/db/schema";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { actorFromUser } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/permissions";
 import { badgeCodeFor } from "@/lib/badges/badge";
 import { BADGE_PRINT_JOB, getJob, getJobFile, requestBadgePrint, type PrintBadgesInput } from "@/lib/badges/print";
-import { makeBadgePrintHandler } from "@/lib/badges/print-job";
+import { FILE_RETENTION_MS, makeBadgePrintHandler } from "@/lib/badges/print-job";
 import type { UserActor } from "@/lib/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { JobWorker } from "@/lib/jobs/worker";
@@ -100,8 +100,13 @@ describe.each(DRIVERS)("batch badge printing on %s", (driver) => {
   });
 
   it("prints the confirmed delegates as 4-up A4 with every diacritic in the text layer, fonts embedded and subset, QR codes as vectors that scan", async () => {
+    // A PDF made more than a week ago is removed by the next print.
+    const [old] = await t.db.insert(generatedFiles).values({
+      kind: "badges", filename: "cu.pdf", contentType: "application/pdf", byteSize: 3, sha256: "x", content: new Uint8Array([1, 2, 3]), createdAt: new Date(Date.now() - FILE_RETENTION_MS - 60_000),
+    }).returning();
     const { pdf, count, progress, jobId } = await print(as.organiser, { filter: {}, layout: "a4-4up" });
     expect(count).toBe(4);
+    expect(await t.db.select().from(generatedFiles).where(eq(generatedFiles.id, old!.id))).toEqual([]);
     // The job reported its progress on the way and finished.
     expect(progress[0]).toBe(5);
     expect(progress.filter((p) => p > 5 && p < 100).length).toBeGreaterThanOrEqual(2);
