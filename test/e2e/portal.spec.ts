@@ -125,6 +125,15 @@ test.describe("cổng đoàn đại biểu / delegation portal", () => {
     await expect(row(page, addedId)).toContainText(d.statuses.confirmed);
     await expect(page.getByTestId("quota-left")).toHaveText("1");
 
+    // Edit: the fields an officer may change, the email shown but fixed.
+    await row(page, addedId).getByRole("link", { name: fill(p.editFor, { name: "Bà Nguyễn Thị Ánh Tuyết" }) }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.editTitle);
+    await expect(page.locator("#f-email")).toHaveCount(0);
+    await page.locator("#f-position").fill("Giám đốc Sở");
+    await page.getByRole("button", { name: p.editSubmit }).click();
+    await expect(page.locator("main").getByRole("status").filter({ hasText: fill(p.done.updated, { name: "Bà Nguyễn Thị Ánh Tuyết" }) })).toBeVisible();
+    await expect(row(page, addedId)).toContainText("Giám đốc Sở ·");
+
     // Substitute: the warning says the old badge stops working; the place is kept.
     const { code: oldCode } = (await (await page.request.get(`/api/v1/registrations/${addedId}/badge`)).json()) as { code: string };
     expect(oldCode).toMatch(/^\d{170}$/);
@@ -168,6 +177,14 @@ test.describe("cổng đoàn đại biểu / delegation portal", () => {
     await expect(page.getByText(fill(p.full, { quota: used }))).toBeVisible();
     await expect(page.getByRole("link", { name: p.add })).toHaveCount(0);
     await setQuota(organiser, null);
+
+    // An organiser opens the unit's portal to act for it.
+    await organiser.goto("/portal");
+    await organiser.getByLabel(p.unit, { exact: true }).selectOption("province:22");
+    await organiser.getByRole("button", { name: p.open }).click();
+    await expect(organiser.getByTestId("delegation-name")).toHaveText("Đoàn tỉnh Quảng Ninh");
+    await expect(organiser.getByText(fill(p.actingFor, { name: "Đoàn tỉnh Quảng Ninh" }))).toBeVisible();
+    await expect(organiser.getByTestId("quota-total")).toHaveText(p.unlimited);
     await organiser.context().close();
   });
 
