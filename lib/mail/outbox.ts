@@ -57,3 +57,36 @@ export async function queueEmail<N extends TemplateName>(db: DbOrTx, input: Queu
 export function emailQueued(): void {
   setTimeout(wakeWorkers, 5).unref?.();
 }
+
+/**
+ * Many messages and their jobs in one statement (bulk imports): the same rows queueEmail writes,
+ * drawn from a JSON array. Call it in the transaction of the change.
+ */
+export async function queueEmails(db: DbOrTx, inputs: QueueEmailInput<TemplateName>[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const rows = inputs.map((input, idx) => ({
+    idx, event_id: input.eventId ?? null, to_address: input.to.trim().toLowerCase(), to_name: input.toName ?? null, locale: input.locale, template: input.template,
+    props: TEMPLATES[input.template].props.parse(input.props), attachments: input.attachments ?? [],
+  }));
+  const res = await db.execute(sql`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(idx integer, event_id integer, to_address text, to_name text, locale text, template text, props jsonb, attachments jsonb)
+    ),
+    ids as (select idx, nextval(pg_get_serial_sequence('email_outbox', 'id')) as oid from input),
+    mail_job as (
+      insert into ${jobs} (kind, payload, event_id, max_attempts)
+      select ${EMAIL_JOB}, jsonb_build_object('outboxId', ids.oid), input.event_id, 8 from input join ids using (idx)
+      returning id, (payload->>'outboxId')::bigint as oid
+    ),
+    mail_out as (
+      insert into ${emailOutbox} (id, event_id, to_address, to_name, locale, template, props, attachments, job_id)
+      overriding system value
+      select ids.oid, input.event_id, input.to_address, input.to_name, input.locale, input.template, input.props, input.attachments, mail_job.id
+      from input join ids using (idx) join mail_job on mail_job.oid = ids.oid
+      returning id
+    )
+    select count(*)::int as n from mail_out`);
+  emailQueued();
+  return Number((res as unknown as { rows: { n: number }[] }).rows[0]!.n);
+}

@@ -4,8 +4,8 @@ import iconv from "iconv-lite";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { delegateCategories, registrations } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditLog, delegateCategories, registrations } from "@/db/schema";
+import { auditValues, recordAudit } from "@/lib/audit/record";
 import { UNIT_ROLES } from "@/lib/auth/permissions";
 import { requireAnyPermission } from "@/lib/auth/require";
 import type { Ctx, UserActor } from "@/lib/context";
@@ -13,7 +13,10 @@ import { ConflictError, isUniqueViolation, ValidationError } from "@/lib/errors"
 import { translateKey } from "@/lib/http/problem";
 import { csvStream, xlsxStream } from "@/lib/export/tabular";
 import { parseInput } from "@/lib/validation";
-import { checkAnswers, currentEvent, type CategoryRow } from "./common";
+import { queueEmails } from "@/lib/mail/outbox";
+import { nameSortKey } from "@/lib/text/sort-key";
+import { searchKey } from "@/lib/text/normalize";
+import { checkAnswers, currentEvent, delegationName, emailKindFor, fullName, loadUnitNames, statusEmailInput, type CategoryRow, type EventRow } from "./common";
 import { delegationPlaces } from "./delegation";
 import { insertRegistration } from "./register";
 import { registrationInput } from "./schemas";
@@ -237,7 +240,7 @@ export async function importRegistrations(ctx: Ctx, file: { name: string; bytes:
     await ctx.db.transaction(async (tx) => {
       const leftNow = await quotaLeft(tx, true);
       if (leftNow !== null && parsed.length > leftNow) throw new ConflictError("delegations.quota_full", { quota: leftNow });
-      for (const p of parsed) await insertRegistration(tx, ctx, p.data, p.category, event, "import");
+      await insertImported(tx, ctx, parsed, event);
       await recordAudit(tx, ctx, { eventId: event.id, action: "registrations.imported", entityType: "registration", provinceCode: me.provinceCode, ministryCode: me.ministryCode, after: { rows: parsed.length, file: file.name, encoding: table.encoding } });
     });
   } catch (e) {
@@ -245,6 +248,43 @@ export async function importRegistrations(ctx: Ctx, file: { name: string; bytes:
     throw e;
   }
   return { ...report, imported: parsed.length };
+}
+
+const CHUNK = 500;
+
+/**
+ * Writes the checked rows in the caller's transaction. Categories without a capacity (the usual
+ * case) go in bulk, 500 rows a statement — the registrations, their audit rows, their emails —
+ * under the category's share lock like a single registration; a category with a capacity takes the
+ * one-by-one path that counts places under its exclusive lock (and waitlists beyond them).
+ */
+async function insertImported(tx: DbOrTx, ctx: Ctx, parsed: { data: ReturnType<typeof registrationInput.parse>; category: CategoryRow }[], event: EventRow): Promise<void> {
+  const categoryIds = [...new Set(parsed.map((p) => p.category.id))];
+  const locked = await tx.select({ id: delegateCategories.id, capacity: delegateCategories.capacity, requiresApproval: delegateCategories.requiresApproval })
+    .from(delegateCategories).where(inArray(delegateCategories.id, categoryIds)).orderBy(delegateCategories.id).for("share");
+  const current = new Map(locked.map((c) => [c.id, c]));
+  const bulk = parsed.filter((p) => current.get(p.category.id)?.capacity === null);
+  for (const p of parsed.filter((x) => current.get(x.category.id)?.capacity !== null)) await insertRegistration(tx, ctx, p.data, p.category, event, "import");
+  const names = await loadUnitNames(tx);
+  for (let i = 0; i < bulk.length; i += CHUNK) {
+    const chunk = bulk.slice(i, i + CHUNK);
+    const rows = await tx.insert(registrations).values(chunk.map(({ data, category }) => {
+      const status = current.get(category.id)!.requiresApproval ? "pending" as const : "confirmed" as const;
+      return {
+        eventId: event.id, categoryId: category.id, status, source: "import" as const, honorific: data.honorific, familyName: data.familyName, givenName: data.givenName,
+        position: data.position, organisation: data.organisation, provinceCode: data.provinceCode ?? null, agencyCode: data.ministryCode ?? null,
+        email: data.email, phone: data.phone, notes: data.notes || null, answers: checkAnswers(category, data.answers, true), locale: data.locale ?? ctx.locale, consentAt: ctx.now,
+        searchKey: searchKey(`${data.familyName} ${data.givenName} ${data.email} ${data.phone} ${data.organisation}`), sortKey: nameSortKey(data.givenName, data.familyName),
+        confirmedAt: status === "confirmed" ? ctx.now : null, createdAt: ctx.now, updatedAt: ctx.now,
+      };
+    })).returning();
+    const categoryOf = new Map(chunk.map((p) => [p.category.id, p.category]));
+    await tx.insert(auditLog).values(rows.map((r) => auditValues(ctx, {
+      eventId: event.id, action: "registration.created", entityType: "registration", entityId: r.id, provinceCode: r.provinceCode, ministryCode: r.agencyCode,
+      after: { id: r.id, status: r.status, categoryCode: categoryOf.get(r.categoryId)!.code, fullName: fullName(r), email: r.email, delegation: delegationName(names, r, ctx.locale), source: "import" },
+    })));
+    await queueEmails(tx, rows.map((r) => statusEmailInput(r, categoryOf.get(r.categoryId)!, event, emailKindFor(r.status))));
+  }
 }
 
 function unitOf(me: UserActor): { kind: "province" | "ministry"; code: string } | null {

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registrations } from "@/db/schema";
+import { auditLog, emailOutbox, registrations } from "@/db/schema";
 import type { Role } from "@/lib/auth/permissions";
 import type { UserActor } from "@/lib/context";
 import { ForbiddenError } from "@/lib/errors";
@@ -52,6 +52,8 @@ describe.each(DRIVERS)("bulk import on %s", (driver) => {
     expect(done).toMatchObject({ imported: 2, errors: [] });
     const [row] = await t.db.select().from(registrations).where(eq(registrations.email, "nhap-1@example.vn"));
     expect(row).toMatchObject({ familyName: "Nguyễn Thị", givenName: "Ánh Tuyết b", phone: "0912345678", provinceCode: "22", source: "import", status: "confirmed", answers: { needs_hotel: true } });
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "nhap-1@example.vn"))).toHaveLength(1);
+    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registration.created"), eq(auditLog.entityId, String(row!.id))))).toHaveLength(1);
     const again = await importRegistrations(organiser(), file, { dryRun: false });
     expect(again.imported).toBe(0);
     expect(again.errors.map((e) => [e.row, e.field])).toEqual([[2, "email"], [3, "email"]]);
