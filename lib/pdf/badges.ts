@@ -174,13 +174,19 @@ function drawCutMarks(doc: Doc, x0: number, y0: number): void {
   const midY = y0 + A6.h;
   const tick = 6 * MM;
   const off = 5 * MM;
-  doc.save().lineWidth(0.5).strokeColor("#000000");
-  doc.moveTo(midX, off).lineTo(midX, off + tick);
-  doc.moveTo(midX, A4.h - off).lineTo(midX, A4.h - off - tick);
-  doc.moveTo(off, midY).lineTo(off + tick, midY);
-  doc.moveTo(A4.w - off, midY).lineTo(A4.w - off - tick, midY);
-  doc.moveTo(midX - 3 * MM, midY).lineTo(midX + 3 * MM, midY);
-  doc.moveTo(midX, midY - 3 * MM).lineTo(midX, midY + 3 * MM);
+  const marks = () => {
+    doc.moveTo(midX, off).lineTo(midX, off + tick);
+    doc.moveTo(midX, A4.h - off).lineTo(midX, A4.h - off - tick);
+    doc.moveTo(off, midY).lineTo(off + tick, midY);
+    doc.moveTo(A4.w - off, midY).lineTo(A4.w - off - tick, midY);
+    doc.moveTo(midX - 3 * MM, midY).lineTo(midX + 3 * MM, midY);
+    doc.moveTo(midX, midY - 3 * MM).lineTo(midX, midY + 3 * MM);
+  };
+  // Black on a white halo: visible on the white header and on any category colour alike.
+  doc.save().lineWidth(1.6).strokeColor("#ffffff");
+  marks();
+  doc.stroke().lineWidth(0.5).strokeColor("#000000");
+  marks();
   doc.stroke().restore();
 }
 
