@@ -16,6 +16,9 @@ import { MemberActions } from "./member-actions";
 import { askedUnit, isUnitOfficer, portalHref, requirePortalUser, unitParam } from "./unit";
 
 const DONE = ["added", "updated", "cancelled", "substituted"] as const;
+/** Below 640 px each member is a block (name, category, status, badge, actions stacked): no sideways scrolling on a phone. */
+const STACK_ROW = "max-sm:block max-sm:border-b max-sm:border-stone-200 max-sm:py-2";
+const STACK_CELL = "max-sm:block max-sm:border-0 max-sm:py-1";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -96,8 +99,8 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
           <p className={cx(ui.card, "mt-3 text-muted")} data-testid="members-empty">{p.empty}</p>
         ) : (
           <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-labelledby="members-title" tabIndex={0}>
-            <table className={cx(ui.table, "min-w-[48rem]")} data-testid="members">
-              <thead>
+            <table className={cx(ui.table, "max-sm:min-w-0 sm:min-w-[48rem]")} data-testid="members">
+              <thead className="max-sm:sr-only">
                 <tr>
                   <th scope="col" className={ui.th}>{p.name}</th>
                   <th scope="col" className={ui.th}>{p.category}</th>
@@ -110,27 +113,27 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                 {delegation.members.map((m) => {
                   const name = `${honorific(m)} ${m.fullName}`;
                   return (
-                    <tr key={m.id} data-registration-id={m.id}>
-                      <th scope="row" className={cx(ui.td, "font-semibold")}>
+                    <tr key={m.id} data-registration-id={m.id} className={STACK_ROW}>
+                      <th scope="row" className={cx(ui.td, STACK_CELL, "font-semibold")}>
                         {name}
                         <span className="block text-xs font-normal text-muted">{m.position} · {m.organisation}</span>
                         <span className="block break-all text-xs font-normal text-muted">{m.email}</span>
                       </th>
-                      <td className={ui.td}>
+                      <td className={cx(ui.td, STACK_CELL)}>
                         <span className="inline-flex items-center gap-2">
                           <span aria-hidden="true" className="inline-block size-3 shrink-0 rounded-full border border-stone-400" style={{ backgroundColor: m.badgeColour }} />
                           {m.categoryName}
                         </span>
                       </td>
-                      <td className={ui.td}><StatusPill status={m.status} label={t.delegate.statuses[m.status]} /></td>
-                      <td className={ui.td}>
+                      <td className={cx(ui.td, STACK_CELL)}><StatusPill status={m.status} label={t.delegate.statuses[m.status]} /></td>
+                      <td className={cx(ui.td, STACK_CELL)}>
                         {m.status === "confirmed" ? (
                           <Link href={portalHref(`/portal/badge/${m.id}`, unit)} aria-label={format(p.badgeFor, { name })} className={ui.link}>{p.badgeLink}</Link>
                         ) : (
                           <span className="text-muted">{p.noBadge}</span>
                         )}
                       </td>
-                      <td className={ui.td}><MemberActions r={m} confirming={act === m.id} unit={unit} t={t} /></td>
+                      <td className={cx(ui.td, STACK_CELL)}><MemberActions r={m} confirming={act === m.id} unit={unit} t={t} /></td>
                     </tr>
                   );
                 })}
@@ -147,7 +150,7 @@ function Figure({ label, value, testId, tone }: { label: string; value: string |
   return (
     <div className={cx("rounded border p-2", tone === "full" ? "border-red-700 bg-red-50 text-red-900" : "border-stone-200 bg-stone-50")}>
       <dt className="text-xs font-semibold text-muted sm:text-sm">{label}</dt>
-      <dd className="mt-1 text-lg font-bold sm:text-2xl" data-testid={testId}>{value}</dd>
+      <dd className={cx("mt-1 font-bold", typeof value === "number" ? "text-lg sm:text-2xl" : "text-sm sm:text-base")} data-testid={testId}>{value}</dd>
     </div>
   );
 }
