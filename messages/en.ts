@@ -151,6 +151,8 @@ const en: Messages = {
     "imports.header": "The header row does not follow the template: it needs at least the family name, given name and email columns. Download the template and fill it in.",
     "imports.duplicate_in_file": "This email is already on row {row} of the file.",
     "imports.quota": "The delegation has {left} places left; the file has {rows} delegates.",
+    "registrations.category_full": "This category is full.",
+    "registrations.same_category": "The registration is already in this category.",
     "not_found": "Not found.",
     "badges.nothing_to_print": "No confirmed delegate matches the selection: there are no badges to print.",
     "badges.too_many": "At most {max} badges per print: narrow the filters.",

@@ -150,6 +150,8 @@ const vi = {
     "imports.header": "Dòng tiêu đề không đúng mẫu: cần ít nhất các cột Họ đệm, Tên và Email. Hãy tải mẫu và điền theo mẫu.",
     "imports.duplicate_in_file": "Email này đã có ở dòng {row} của tệp.",
     "imports.quota": "Đoàn chỉ còn {left} suất, tệp có {rows} đại biểu.",
+    "registrations.category_full": "Loại đại biểu này đã đủ chỗ.",
+    "registrations.same_category": "Đăng ký đã thuộc loại đại biểu này.",
     "not_found": "Không tìm thấy.",
     "badges.nothing_to_print": "Không có đại biểu đã xác nhận nào khớp lựa chọn: không có thẻ để in.",
     "badges.too_many": "Một lần in tối đa {max} thẻ: hãy thu hẹp bộ lọc.",

@@ -11,6 +11,7 @@ import { exportRegistrationsQuery } from "@/lib/registration/export";
 import { jobIdParams, jobView, printBadgesInput } from "@/lib/badges/print";
 import { MAX_IMPORT_BYTES } from "@/lib/registration/import";
 import { substituteInput } from "@/lib/registration/substitute";
+import { bulkInput } from "@/lib/registration/bulk";
 import { memberInput, quotaInput, unitParams } from "@/lib/registration/delegation";
 import { resendInput } from "@/lib/registration/resend";
 import { cancelInput, listRegistrationsQuery, registrationIdParams, registrationInput, registrationPatch, registrationView, rejectInput, staffRegistrationPatch } from "@/lib/registration/schemas";
@@ -281,6 +282,11 @@ export const ENDPOINTS = {
     id: "downloadJobFile", method: "GET", path: "/api/v1/jobs/{id}/download", summary: "The file a job made (the badge PDF), as an attachment", tags: ["jobs"],
     access: "account.self", scope: "the job's creator; organisers and admins (jobs.read) any job; others get 404", params: jobIdParams,
     responses: { 200: { description: "application/pdf" }, 404: problem, 409: problem },
+  }),
+  bulkRegistrations: defineEndpoint({
+    id: "bulkRegistrations", method: "POST", path: "/api/v1/registrations/bulk", summary: "One action on many registrations: approve, reject (reason), cancel, move (categoryCode), door_note, protocol_rank; a result per registration", tags: ["registration"],
+    access: "registrations.manage", body: bulkInput,
+    responses: { 200: { description: "Results", schema: z.object({ done: z.number().int(), failed: z.number().int(), results: z.array(z.object({ id: z.number().int(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })) }) }, 422: problem },
   }),
 } satisfies Record<string, EndpointDef>;
 

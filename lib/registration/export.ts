@@ -58,7 +58,7 @@ export async function exportRegistrations(ctx: Ctx, input: z.input<typeof export
   const me = requireAnyPermission(ctx, [...READ]);
   const q = parseInput(exportRegistrationsQuery, input);
   const event = await currentEvent(ctx.db);
-  const filter: RegistrationFilter = { status: q.status, province: q.province, ministry: q.ministry, category: q.category, q: q.q };
+  const filter: RegistrationFilter = { status: q.status, province: q.province, ministry: q.ministry, category: q.category, q: q.q, checkpoint: q.checkpoint, arrived: q.arrived };
   await recordAudit(ctx.db, ctx, { eventId: event.id, action: "registrations.exported", entityType: "registration", provinceCode: me.provinceCode, ministryCode: me.ministryCode, after: { ...filter, format: q.format } });
   const rows = pages(ctx.db, registrationFilter(me, event.id, filter), ctx.locale);
   return {

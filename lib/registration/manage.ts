@@ -40,7 +40,7 @@ export async function load(db: DbOrTx, id: number): Promise<{ r: RegistrationRow
   return row;
 }
 
-export type RegistrationFilter = Pick<z.infer<typeof listRegistrationsQuery>, "status" | "province" | "ministry" | "category" | "q">;
+export type RegistrationFilter = Pick<z.infer<typeof listRegistrationsQuery>, "status" | "province" | "ministry" | "category" | "q" | "checkpoint" | "arrived">;
 
 /**
  * The WHERE of a registrations list or export (join delegate_categories): the event, the unit of a
@@ -58,6 +58,10 @@ export function registrationFilter(me: UserActor, eventId: number, q: Registrati
   if (q.ministry) where.push(eq(registrations.agencyCode, q.ministry));
   if (q.category) where.push(eq(delegateCategories.code, q.category));
   if (q.q?.trim()) where.push(ilike(registrations.searchKey, `%${searchKey(q.q).replace(/[%_\\]/g, "\\$&")}%`));
+  if (q.checkpoint) {
+    where.push(sql`exists (select 1 from ${categoryCheckpoints} cc join ${checkpoints} cp on cp.id = cc.checkpoint_id where cc.category_id = ${registrations.categoryId} and cp.code = ${q.checkpoint})`);
+  }
+  if (q.arrived) where.push(sql`${sql.raw(q.arrived === "yes" ? "" : "not ")}exists (select 1 from checkin_presence p where p.registration_id = ${registrations.id})`);
   return and(...where)!;
 }
 

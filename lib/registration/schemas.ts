@@ -83,6 +83,10 @@ export const listRegistrationsQuery = z.object({
   province: provinceCode.optional(),
   ministry: ministryCode.optional(),
   q: z.string().max(100).optional(),
+  /** Registrations whose category may enter this checkpoint. */
+  checkpoint: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: "fields.choice" }).optional(),
+  /** Arrived (scanned in at any door) or not yet. */
+  arrived: z.enum(["yes", "no"], { message: "fields.choice" }).optional(),
   page: positiveInt().default(1),
   pageSize: positiveInt().max(200, { message: "fields.tooLong|max=200" }).default(50),
 }).strict();

@@ -135,6 +135,7 @@ function sample(def: EndpointDef, role: Role | undefined, n: number): { body?: u
     case "registerWalkIn": return { body: { ...delegate(n), email: `vang-lai-${n}@example.vn` } };
     case "checkinAttendance": return { query: "?format=csv" };
     case "exportRegistrations": return { query: "?format=csv&status=confirmed" };
+    case "bulkRegistrations": return { body: { ids: [999998, 999999], action: "door_note", doorNote: "Hàng ghế B" } };
     case "importRegistrations": return { rawBody: importUpload.rawBody.slice(0), headers: { ...importUpload.headers } };
     case "getDelegation": return { params: { kind: "province", code: "22" } };
     case "setDelegationQuota": return { params: { kind: "province", code: "49" }, body: { quota: 30 } };

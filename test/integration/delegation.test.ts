@@ -11,6 +11,8 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { registerDelegate } from "@/lib/registration/register";
 import type { RegistrationInput } from "@/lib/registration/schemas";
 import { substituteDelegate } from "@/lib/registration/substitute";
+import { bulkRegistrations } from "@/lib/registration/bulk";
+import { listRegistrations } from "@/lib/registration/manage";
 import { addDelegationMember, getDelegation, setDelegationQuota } from "@/lib/registration/delegation";
 import { ctxFor, seedRoleUsers } from "../helpers/actors";
 import { createTestDatabase, DRIVERS, SERVER_DRIVERS, type TestDatabase } from "../helpers/databases";
@@ -108,5 +110,42 @@ describe.each(DRIVERS)("delegations on %s", (driver) => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(refused.map((r) => (r.reason as ConflictError).code)).toEqual(Array(15).fill("delegations.quota_full"));
     expect((await getDelegation(officer)).used).toBe(5);
+  });
+});
+
+describe.each(DRIVERS)("the console's filters and bulk actions on %s", (driver) => {
+  let t: TestDatabase;
+  let as: Record<Role, UserActor>;
+  beforeAll(async () => {
+    clearEventKeyCache();
+    t = await createTestDatabase(driver, { seeded: true });
+    as = await seedRoleUsers(t.db);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("filters by checkpoint access and arrival, and acts on many at once with a result for each", async () => {
+    const organiser = ctxFor(t.db, as.organiser);
+    const anon = ctxFor(t.db, { kind: "anonymous" });
+    const press = await Promise.all([0, 1, 2].map(() => registerDelegate(anon, { ...person(), categoryCode: "bao-chi", provinceCode: "22", answers: { press_card: "NB-1" } } as RegistrationInput)));
+    const producer = await registerDelegate(anon, { ...person(), categoryCode: "chu-the-ocop", provinceCode: "22" } as RegistrationInput);
+    const bulk = await bulkRegistrations(organiser, { ids: [...press.map((p) => p.id), producer.id], action: "approve" });
+    expect(bulk).toMatchObject({ done: 3, failed: 1 });
+    expect(bulk.results.find((r) => r.id === producer.id)).toMatchObject({ ok: false, code: "registrations.invalid_transition" });
+    const ceremony = await listRegistrations(organiser, { checkpoint: "le-ton-vinh", pageSize: 200 });
+    expect(ceremony.items.map((i) => i.id)).toEqual(expect.arrayContaining(press.map((p) => p.id)));
+    expect(ceremony.items.map((i) => i.id)).not.toContain(producer.id);
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, producer.id));
+    await redeemBadge(ctxFor(t.db, as.checkin_staff), { code: await badgeCodeFor(t.db, row!), checkpoint: "trien-lam" });
+    expect((await listRegistrations(organiser, { arrived: "yes" })).items.map((i) => i.id)).toEqual([producer.id]);
+    expect((await listRegistrations(organiser, { arrived: "no", pageSize: 200 })).items.map((i) => i.id)).not.toContain(producer.id);
+    const moved = await bulkRegistrations(organiser, { ids: [producer.id], action: "move", categoryCode: "khach-moi" });
+    expect(moved.done).toBe(1);
+    expect((await t.db.select().from(registrations).where(eq(registrations.id, producer.id)))[0]!.status).toBe("confirmed");
+    const noted = await bulkRegistrations(organiser, { ids: press.map((p) => p.id), action: "door_note", doorNote: "Khu vực báo chí" });
+    expect(noted.done).toBe(3);
+    await expect(bulkRegistrations(organiser, { ids: [1], action: "reject" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(bulkRegistrations(ctxFor(t.db, as.province_officer), { ids: [1], action: "approve" })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
