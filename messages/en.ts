@@ -3,6 +3,7 @@ import scannerEn from "./sections/scanner.en";
 import checkinAdminEn from "./sections/checkin-admin.en";
 import badgePrintEn from "./sections/badge-print.en";
 import portalEn from "./sections/portal.en";
+import importEn from "./sections/import.en";
 
 const en: Messages = {
   meta: {
@@ -680,6 +681,7 @@ const en: Messages = {
   checkinAdmin: checkinAdminEn,
   badgePrint: badgePrintEn,
   portal: portalEn,
+  importPage: importEn,
 };
 
 export default en;

@@ -2,6 +2,7 @@ import scannerVi from "./sections/scanner.vi";
 import checkinAdminVi from "./sections/checkin-admin.vi";
 import badgePrintVi from "./sections/badge-print.vi";
 import portalVi from "./sections/portal.vi";
+import importVi from "./sections/import.vi";
 /** Vietnamese (default) message catalogue. en.ts must have the same shape (checked by the type). */
 const vi = {
   meta: {
@@ -679,6 +680,7 @@ const vi = {
   checkinAdmin: checkinAdminVi,
   badgePrint: badgePrintVi,
   portal: portalVi,
+  importPage: importVi,
 };
 
 export default vi;

@@ -1,0 +1,47 @@
+import { test, expect, type Page } from "@playwright/test";
+import vi from "../../messages/vi";
+
+/**
+ * Bulk import as a province officer does it: a file with one bad row is checked and nothing is
+ * imported, the report names the row, the column and the problem in Vietnamese; the fixed file
+ * is checked and imported, and the new members are in the delegation.
+ */
+const m = vi.importPage;
+
+async function signIn(page: Page, email: string) {
+  await page.getByLabel(vi.signIn.email, { exact: true }).fill(email);
+  await page.getByLabel(vi.signIn.password, { exact: true }).fill("Demo@2020");
+  await page.getByRole("button", { name: vi.signIn.submit, exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+}
+
+const HEADER = "Mã loại đại biểu,Danh xưng (Ông/Bà),Họ đệm,Tên,Chức vụ,\"Cơ quan, đơn vị\",Email,Điện thoại di động,needs_hotel";
+const file = (rows: string[]) => ({ name: "doan-quang-ninh.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${HEADER}\n${rows.join("\n")}\n`, "utf8") });
+
+test("một cán bộ tỉnh nhập danh sách: lỗi một dòng thì không nhập gì, sửa rồi nhập", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one run is enough: the page is the same on a phone");
+  const tag = Date.now().toString(36);
+  const good = (given: string, i: number) => `so-nnptnt,Bà,Trịnh Thị,${given},Chuyên viên,Sở NN&PTNT Quảng Ninh,nhap-${tag}-${i}@example.vn,0912 345 67${i},có`;
+  await page.goto("/portal/import");
+  await expect(page).toHaveURL(/\/signin/);
+  await signIn(page, "quangninh@ocop.example");
+  await expect(page.getByRole("heading", { level: 1, name: m.title })).toBeVisible();
+
+  await page.getByLabel(m.file).setInputFiles(file([good("Ánh", 1), `so-nnptnt,Bà,Trịnh Thị,Bích,Chuyên viên,Sở NN&PTNT,khong-phai-email,0912 345 672,có`, good("Cúc", 3)]));
+  await page.getByRole("button", { name: m.check }).click();
+  const errors = page.getByTestId("import-errors");
+  await expect(errors).toBeVisible();
+  await expect(errors.getByRole("row").nth(1)).toContainText("3");
+  await expect(errors.getByRole("row").nth(1)).toContainText("email");
+  await expect(errors.getByRole("row").nth(1)).toContainText(vi.fields.email);
+  await expect(page.getByRole("button", { name: m.import })).toBeDisabled();
+
+  await page.getByLabel(m.file).setInputFiles(file([good("Ánh", 1), good("Bích", 2), good("Cúc", 3)]));
+  await page.getByRole("button", { name: m.check }).click();
+  await expect(page.getByText(m.allValid)).toBeVisible();
+  await page.getByRole("button", { name: m.import }).click();
+  await expect(page.getByText(m.imported.replace("{count}", "3"))).toBeVisible();
+
+  await page.goto("/portal");
+  await expect(page.getByText("Trịnh Thị Bích").first()).toBeVisible();
+});
