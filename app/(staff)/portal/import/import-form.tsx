@@ -10,7 +10,7 @@ type Report = { dryRun: boolean; encoding: string; rows: number; valid: number; 
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
 /** Upload, check (dry run), then import: the report shows every problem by row and column. */
-export function ImportForm({ t, problemTitle }: { t: Messages["importPage"]; problemTitle: string }) {
+export function ImportForm({ t, problemTitle, locale }: { t: Messages["importPage"]; problemTitle: string; locale: "vi" | "en" }) {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +24,8 @@ export function ImportForm({ t, problemTitle }: { t: Messages["importPage"]; pro
     body.append("file", file);
     body.append("dryRun", String(dryRun));
     try {
-      const res = await fetch("/api/v1/registrations/import", { method: "POST", body });
+      // The report in the page's language, whatever the browser's.
+      const res = await fetch("/api/v1/registrations/import", { method: "POST", body, headers: { "accept-language": locale } });
       const json = (await res.json()) as Report & { detail?: string; title?: string };
       if (!res.ok) {
         setReport(null);

@@ -26,7 +26,7 @@ export default async function ImportPage() {
         <a href="/api/v1/registrations/import/template?format=xlsx" download className={cx(ui.button, ui.secondary)}>{m.templateXlsx}</a>
         <a href="/api/v1/registrations/import/template?format=csv" download className={cx(ui.button, ui.secondary)}>{m.templateCsv}</a>
       </p>
-      <ImportForm t={m} problemTitle={t.errors.serverTitle} />
+      <ImportForm t={m} problemTitle={t.errors.serverTitle} locale={ctx.locale} />
     </>
   );
 }
