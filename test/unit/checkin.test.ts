@@ -46,6 +46,9 @@ describe("the API's language", () => {
     expect(requestLocale(h({ cookie: "locale=en", "accept-language": "vi" }))).toBe("en");
     expect(requestLocale(h({ cookie: "locale=fr", "accept-language": "en-US" }))).toBe("en");
     expect(requestLocale(h({ "accept-language": "fr, en;q=0.5" }))).toBe("en");
+    // A signed-in browser that never chose: Vietnamese, like its pages.
+    expect(requestLocale(h({ cookie: "next-auth.session-token=x", "accept-language": "en-US" }))).toBe("vi");
+    expect(requestLocale(h({ cookie: "next-auth.session-token=x; locale=en", "accept-language": "vi" }))).toBe("en");
     expect(requestLocale(h({}))).toBe("vi");
   });
 });
