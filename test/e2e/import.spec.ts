@@ -22,9 +22,10 @@ test("một cán bộ tỉnh nhập danh sách: lỗi một dòng thì không nh
   test.skip(testInfo.project.name !== "desktop", "one run is enough: the page is the same on a phone");
   const tag = Date.now().toString(36);
   const good = (given: string, i: number) => `so-nnptnt,Bà,Trịnh Thị,${given},Chuyên viên,Sở NN&PTNT Quảng Ninh,nhap-${tag}-${i}@example.vn,0912 345 67${i},có`;
-  await page.goto("/portal/import");
+  await page.goto("/portal");
   await expect(page).toHaveURL(/\/signin/);
   await signIn(page, "quangninh@ocop.example");
+  await page.getByRole("link", { name: m.title }).click();
   await expect(page.getByRole("heading", { level: 1, name: m.title })).toBeVisible();
 
   await page.getByLabel(m.file).setInputFiles(file([good("Ánh", 1), `so-nnptnt,Bà,Trịnh Thị,Bích,Chuyên viên,Sở NN&PTNT,khong-phai-email,0912 345 672,có`, good("Cúc", 3)]));

@@ -81,6 +81,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
 
       <div className="mt-6 flex flex-wrap items-center gap-3">
         {!full && <Link href={portalHref("/portal/add", unit)} className={cx(ui.button, ui.primary)}>{p.add}</Link>}
+        {!full && officer && <Link href="/portal/import" className={cx(ui.button, ui.secondary)}>{t.importPage.title}</Link>}
         <p className="flex flex-wrap gap-3" role="group" aria-label={p.exportLabel}>
           {(["csv", "xlsx"] as const).map((f) => (
             <a key={f} href={withQuery("/api/v1/registrations/export", { ...exportQuery, format: f })} download className={cx(ui.button, ui.secondary)} data-testid={`export-${f}`}>
