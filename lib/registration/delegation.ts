@@ -37,9 +37,9 @@ function unitOf(me: UserActor, asked: Unit | undefined): Unit {
   return asked;
 }
 
-async function checkUnit(db: DbOrTx, unit: Unit): Promise<string> {
+async function checkUnit(db: DbOrTx, unit: Unit, locale: "vi" | "en" = "vi"): Promise<string> {
   const names = await loadUnitNames(db);
-  const name = delegationName(names, unit.kind === "province" ? { provinceCode: unit.code, agencyCode: null } : { provinceCode: null, agencyCode: unit.code }, "vi");
+  const name = delegationName(names, unit.kind === "province" ? { provinceCode: unit.code, agencyCode: null } : { provinceCode: null, agencyCode: unit.code }, locale);
   if (!name) throw new ValidationError([{ path: "unit.code", message: unit.kind === "province" ? `fields.unknownProvince|code=${unit.code}` : `fields.unknownMinistry|code=${unit.code}` }]);
   return name;
 }
@@ -86,7 +86,7 @@ export async function getDelegation(ctx: Ctx, unit?: Unit): Promise<DelegationVi
   const me = requireAnyPermission(ctx, ["registrations.read", "registrations.unit"]);
   const u = unitOf(me, unit ? parseInput(unitParams, unit) : undefined);
   const event = await currentEvent(ctx.db);
-  const name = await checkUnit(ctx.db, u);
+  const name = await checkUnit(ctx.db, u, ctx.locale);
   const [q] = await ctx.db.select().from(delegationQuotas).where(and(eq(delegationQuotas.eventId, event.id), eq(delegationQuotas.unitKind, u.kind), eq(delegationQuotas.unitCode, u.code)));
   const rows = await ctx.db.select({ r: registrations, c: delegateCategories }).from(registrations).innerJoin(delegateCategories, eq(delegateCategories.id, registrations.categoryId))
     .where(and(eq(registrations.eventId, event.id), unitColumn(u))).orderBy(sql`${registrations.sortKey} collate "C"`, asc(registrations.id));
