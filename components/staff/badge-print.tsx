@@ -5,7 +5,9 @@ import { Notice } from "@/components/ui/notice";
 import { cx, ui } from "@/components/ui/styles";
 import type { Messages } from "@/lib/i18n";
 
-type Filter = { q?: string; status?: string; category?: string };
+/** The list's filters that the print request understands (anything else on the page is left out). */
+const FILTER_KEYS = ["q", "status", "category", "province", "ministry", "checkpoint", "arrived"] as const;
+type Filter = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 type Job = { status: "queued" | "running" | "succeeded" | "failed" | "cancelled"; progress: number; downloadUrl?: string };
 type State =
   | { phase: "idle" }
@@ -48,7 +50,7 @@ export function BadgePrint({ filter, locale, t, unit }: { filter: Filter; locale
     e.preventDefault();
     if (timer.current) clearTimeout(timer.current);
     setState({ phase: "starting" });
-    const clean = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
+    const clean = Object.fromEntries(FILTER_KEYS.flatMap((k) => (filter[k] ? [[k, filter[k]]] : [])));
     try {
       const res = await fetch("/api/v1/badges/print", { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ filter: clean, layout }) });
       if (res.status !== 202) return setState({ phase: "error", message: await problem(res) });

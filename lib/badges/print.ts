@@ -17,7 +17,7 @@ export const BADGE_PRINT_JOB = "badges.print";
 export const MAX_BADGES_PER_PRINT = 5000;
 
 export const printBadgesInput = z.object({
-  filter: listRegistrationsQuery.pick({ status: true, category: true, province: true, ministry: true, q: true }).strict().optional(),
+  filter: listRegistrationsQuery.pick({ status: true, category: true, province: true, ministry: true, q: true, checkpoint: true, arrived: true }).strict().optional(),
   ids: z.array(z.number().int().positive()).min(1).max(MAX_BADGES_PER_PRINT).optional(),
   layout: z.enum(BADGE_LAYOUTS, { message: "fields.choice" }).default("a4-4up"),
 }).strict();

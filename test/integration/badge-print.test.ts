@@ -172,6 +172,9 @@ describe.each(DRIVERS)("batch badge printing on %s", (driver) => {
     await expect(getJob(ctxFor(t.db, as.booth_manager), theirs.jobId)).rejects.toBeInstanceOf(NotFoundError);
     expect((await getJob(ctxFor(t.db, as.admin), theirs.jobId)).status).toBe("succeeded");
     await expect(requestBadgePrint(ctxFor(t.db, as.checkin_staff), { layout: "a6" })).rejects.toBeInstanceOf(ForbiddenError);
+    // The console's other filters apply too: nobody has arrived yet.
+    await expect(requestBadgePrint(ctxFor(t.db, as.organiser), { filter: { arrived: "yes" }, layout: "a6" })).rejects.toMatchObject({ code: "badges.nothing_to_print" });
+    expect((await requestBadgePrint(ctxFor(t.db, as.organiser), { filter: { arrived: "no", checkpoint: "trien-lam" }, layout: "a6" })).count).toBe(4);
     await expect(requestBadgePrint(ctxFor(t.db, as.organiser), { layout: "a5" as never })).rejects.toBeInstanceOf(ValidationError);
     const audited = await t.db.select().from(auditLog).where(eq(auditLog.action, "badges.printed"));
     expect(audited.length).toBeGreaterThanOrEqual(4);
