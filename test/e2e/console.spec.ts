@@ -1,0 +1,56 @@
+import { expect, test, type Page } from "@playwright/test";
+import vi from "../../messages/vi";
+
+/**
+ * The organisers' console on /admin/registrations: the new filters (entry point, arrived, delegation)
+ * and the bulk actions — an organiser filters the pending press registrations, selects all on the
+ * page, approves them in one go, sees the counts, and the filtered list is then empty.
+ */
+test.beforeEach(({ page: _page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "staff screens: tested once, on the desktop profile");
+});
+
+const a = vi.adminRegistrations;
+
+async function signIn(page: Page, email: string) {
+  await expect(page.getByRole("heading", { level: 1, name: vi.signIn.title })).toBeVisible();
+  await page.getByLabel(vi.signIn.email, { exact: true }).fill(email);
+  await page.getByLabel(vi.signIn.password, { exact: true }).fill("Demo@2020");
+  await page.getByRole("button", { name: vi.signIn.submit, exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+}
+
+test("an organiser filters, selects all on the page and bulk-approves", async ({ page }) => {
+  await page.goto("/admin/registrations");
+  await signIn(page, "bantochuc@ocop.example");
+  await expect(page.getByRole("heading", { level: 1, name: a.title })).toBeVisible();
+
+  // The new filters are there and travel in the URL (and to the export links).
+  await page.getByLabel(a.checkpoint, { exact: true }).selectOption("hoi-truong");
+  await page.getByLabel(a.arrived, { exact: true }).selectOption("no");
+  await page.getByLabel(a.status, { exact: true }).selectOption("pending");
+  await page.getByLabel(a.category, { exact: true }).selectOption("bao-chi");
+  await page.getByRole("button", { name: vi.staff.filter, exact: true }).click();
+  await expect(page).toHaveURL(/checkpoint=hoi-truong/);
+  await expect(page).toHaveURL(/arrived=no/);
+  await expect(page.getByTestId("export-csv")).toHaveAttribute("href", /checkpoint=hoi-truong/);
+  const rows = page.locator("tbody tr[data-registration-id]");
+  const n = await rows.count();
+  expect(n).toBeGreaterThan(0);
+
+  await page.getByRole("checkbox", { name: a.bulkSelectAll }).check();
+  await expect(page.locator('input[name="ids"]:checked')).toHaveCount(n);
+  await page.getByLabel(a.bulkAction, { exact: true }).selectOption("approve");
+  await page.getByRole("button", { name: a.bulkSubmit, exact: true }).click();
+  await expect(page.getByTestId("bulk-result")).toHaveText(a.bulkResult.replace("{done}", String(n)).replace("{failed}", "0"));
+  await expect(page).toHaveURL(/status=pending/);
+  await expect(page.getByText(a.emptyFiltered)).toBeVisible();
+
+  // Reject without the confirmation box is refused.
+  await page.goto("/admin/registrations?category=bao-chi&status=confirmed");
+  await page.locator('input[name="ids"]').first().check();
+  await page.getByLabel(a.bulkAction, { exact: true }).selectOption("reject");
+  await page.getByLabel(a.bulkReason, { exact: true }).fill("Thử");
+  await page.getByRole("button", { name: a.bulkSubmit, exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: a.bulkErrors.confirm })).toBeVisible();
+});
