@@ -1,6 +1,6 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavKey = "admin" | "portal" | "registrations" | "invitations" | "categories" | "outbox" | "users" | "audit" | "account";
+export type NavKey = "admin" | "portal" | "registrations" | "invitations" | "delegations" | "categories" | "outbox" | "users" | "audit" | "account";
 export type NavItem = { key: NavKey; href: string };
 
 /**
@@ -14,7 +14,7 @@ export function navItems(permissions: ReadonlySet<Permission>): NavItem[] {
   const officer = permissions.has("registrations.unit") && !permissions.has("registrations.manage");
   if (officer) items.push({ key: "portal", href: "/portal" });
   if (permissions.has("registrations.read") || permissions.has("registrations.unit")) items.push({ key: "registrations", href: "/admin/registrations" });
-  if (permissions.has("registrations.manage")) items.push({ key: "invitations", href: "/admin/invitations" });
+  if (permissions.has("registrations.manage")) items.push({ key: "invitations", href: "/admin/invitations" }, { key: "delegations", href: "/admin/delegations" });
   if (permissions.has("categories.manage")) items.push({ key: "categories", href: "/admin/categories" });
   if (permissions.has("outbox.read")) items.push({ key: "outbox", href: "/admin/outbox" });
   if (permissions.has("users.read")) items.push({ key: "users", href: "/admin/users" });

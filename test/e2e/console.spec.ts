@@ -54,3 +54,31 @@ test("an organiser filters, selects all on the page and bulk-approves", async ({
   await page.getByRole("button", { name: a.bulkSubmit, exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: a.bulkErrors.confirm })).toBeVisible();
 });
+
+test("an organiser sets and removes a province delegation's quota", async ({ page }) => {
+  const d = vi.adminDelegations;
+  await page.goto("/admin/delegations");
+  await signIn(page, "bantochuc@ocop.example");
+  await expect(page.getByRole("heading", { level: 1, name: d.title })).toBeVisible();
+  const row = page.locator('tr[data-unit="49"]'); // Quảng Nam
+  const name = (await row.getByRole("rowheader").textContent())!.trim();
+  expect(name).toBe("Quảng Nam");
+  const field = row.getByLabel(d.quotaFor.replace("{name}", name), { exact: true });
+
+  // A wrong value: the error stays next to the field.
+  await field.fill("-3");
+  await row.getByRole("button", { name: d.saveFor.replace("{name}", name), exact: true }).click();
+  await expect(row.getByText(d.quotaInvalid)).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+
+  await field.fill("40");
+  await row.getByRole("button", { name: d.saveFor.replace("{name}", name), exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: d.saved.replace("{name}", name) })).toBeVisible();
+  const used = Number(await row.locator("td").nth(0).textContent());
+  await expect(row.locator("td").nth(1)).toHaveText(String(Math.max(0, 40 - used)));
+  await expect(row.getByLabel(d.quotaFor.replace("{name}", name), { exact: true })).toHaveValue("40");
+
+  await row.getByRole("button", { name: d.clearFor.replace("{name}", name), exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: d.cleared.replace("{name}", name) })).toBeVisible();
+  await expect(row.locator("td").nth(1)).toHaveText(d.noQuota);
+});
