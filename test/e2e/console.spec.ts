@@ -82,3 +82,22 @@ test("an organiser sets and removes a province delegation's quota", async ({ pag
   await expect(page.getByRole("status").filter({ hasText: d.cleared.replace("{name}", name) })).toBeVisible();
   await expect(row.locator("td").nth(1)).toHaveText(d.noQuota);
 });
+
+test("an organiser reads the overview charts and a registration's history", async ({ page }) => {
+  await page.goto("/admin/registrations/overview");
+  await signIn(page, "bantochuc@ocop.example");
+  await expect(page.getByRole("heading", { level: 1, name: a.overviewTitle })).toBeVisible();
+  const total = Number((await page.getByTestId("overview-total").textContent())!.replace(/\D/g, ""));
+  expect(total).toBeGreaterThan(400); // the demo's ~500 delegates
+  // The table behind the status chart adds up to the total.
+  const status = page.getByTestId("chart-status");
+  await status.locator("summary").click();
+  const counts = await status.locator("tbody td:nth-child(2)").allTextContents();
+  expect(counts.reduce((s, c) => s + Number(c), 0)).toBe(total);
+  await expect(page.getByTestId("chart-province").locator("tbody tr").first()).toBeAttached();
+
+  await page.goto("/admin/registrations?status=confirmed");
+  await page.locator("tbody tr[data-registration-id] a").first().click();
+  await expect(page.getByRole("heading", { level: 2, name: a.historyTitle })).toBeVisible();
+  await expect(page.getByTestId("registration-history")).toContainText(a.historyActions["registration.created"]);
+});

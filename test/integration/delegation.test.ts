@@ -12,6 +12,7 @@ import { registerDelegate } from "@/lib/registration/register";
 import type { RegistrationInput } from "@/lib/registration/schemas";
 import { substituteDelegate } from "@/lib/registration/substitute";
 import { bulkRegistrations } from "@/lib/registration/bulk";
+import { registrationHistory, registrationStats } from "@/lib/registration/history";
 import { listRegistrations } from "@/lib/registration/manage";
 import { addDelegationMember, getDelegation, setDelegationQuota } from "@/lib/registration/delegation";
 import { ctxFor, seedRoleUsers } from "../helpers/actors";
@@ -146,6 +147,18 @@ describe.each(DRIVERS)("the console's filters and bulk actions on %s", (driver) 
     const noted = await bulkRegistrations(organiser, { ids: press.map((p) => p.id), action: "door_note", doorNote: "Khu vực báo chí" });
     expect(noted.done).toBe(3);
     await expect(bulkRegistrations(organiser, { ids: [1], action: "reject" })).rejects.toBeInstanceOf(ValidationError);
+
+    // The detail's history and the overview's counts.
+    const history = await registrationHistory(organiser, press[0]!.id);
+    expect(history.map((h) => h.action)).toEqual(["registration.updated", "registration.approved", "registration.created"]);
+    expect(history[1]!.actor).toBe(as.organiser.email);
+    const stats = await registrationStats(organiser);
+    expect(stats.total).toBe(4);
+    expect(stats.byStatus.find((x) => x.status === "confirmed")!.count).toBe(4);
+    expect(stats.byCategory.find((x) => x.code === "bao-chi")).toMatchObject({ count: 3, confirmed: 3 });
+    expect(stats.byProvince).toEqual([{ code: "22", name: "Quảng Ninh", count: 4, confirmed: 4 }]);
+    expect((await registrationStats(ctxFor(t.db, { ...as.province_officer, provinceCode: "49" }))).total).toBe(0);
+    await expect(registrationHistory(ctxFor(t.db, { ...as.province_officer, provinceCode: "49" }), press[0]!.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(bulkRegistrations(ctxFor(t.db, as.province_officer), { ids: [1], action: "approve" })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

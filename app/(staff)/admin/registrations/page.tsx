@@ -103,6 +103,7 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
     <>
       <h1 className={ui.h1}>{a.title}</h1>
       <p className="mt-1 text-muted">{p.has("registrations.read") ? a.intro : a.introUnit}</p>
+      <p className="mt-2"><Link href="/admin/registrations/overview" className={ui.link}>{a.overviewLink}</Link></p>
       <p className="mt-3 flex flex-wrap gap-3" aria-label={a.exportLabel}>
         {(["csv", "xlsx"] as const).map((format) => (
           <a key={format} href={withQuery("/api/v1/registrations/export", { ...filters, format })} download className={cx(ui.button, ui.secondary)} data-testid={`export-${format}`}>

@@ -13,6 +13,7 @@ import { listCategories } from "@/lib/categories/categories";
 import { NotFoundError } from "@/lib/errors";
 import { format, messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
+import { registrationHistory } from "@/lib/registration/history";
 import { getRegistration } from "@/lib/registration/manage";
 import { requireRegistrationsReader } from "../guard";
 import { ROW_ACTS, RowActions, type RowAct } from "../row-actions";
@@ -40,6 +41,8 @@ export default async function RegistrationPage({ params, searchParams }: { param
     }),
     listCategories(ctx),
   ]);
+  // After getRegistration: its scope check (and audit of a refusal) runs once, before the history's.
+  const history = await registrationHistory(ctx, id);
   const category = categories.find((c) => c.code === view.categoryCode);
   const p = me.permissions;
   const can = { manage: p.has("registrations.manage"), cancel: p.has("registrations.manage") || p.has("registrations.unit"), reissue: p.has("badges.reissue") };
@@ -78,6 +81,26 @@ export default async function RegistrationPage({ params, searchParams }: { param
         <div className="mt-3">
           <RowActions r={view} open={act} back={base} hrefFor={hrefFor} can={can} t={t} />
         </div>
+      </section>
+
+      <section aria-labelledby="history-title" className={cx(ui.card, "mt-6")}>
+        <h2 id="history-title" className={ui.h2}>{a.historyTitle}</h2>
+        {history.length === 0 ? <p className="mt-3 text-muted">{a.historyEmpty}</p> : (
+          <div className="mt-3 overflow-x-auto">
+            <table className={ui.table} data-testid="registration-history">
+              <thead><tr><th className={ui.th}>{a.historyAt}</th><th className={ui.th}>{a.historyWhat}</th><th className={ui.th}>{a.historyWho}</th></tr></thead>
+              <tbody>
+                {history.map((h, i) => (
+                  <tr key={i}>
+                    <td className={ui.td}>{formatDateTime(h.at)}</td>
+                    <td className={ui.td}>{a.historyActions[h.action as keyof typeof a.historyActions] ?? h.action}</td>
+                    <td className={cx(ui.td, "break-all")}>{h.actor}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
     </>
   );
