@@ -96,8 +96,15 @@ test("an organiser reads the overview charts and a registration's history", asyn
   expect(counts.reduce((s, c) => s + Number(c), 0)).toBe(total);
   await expect(page.getByTestId("chart-province").locator("tbody tr").first()).toBeAttached();
 
-  await page.goto("/admin/registrations?status=confirmed");
-  await page.locator("tbody tr[data-registration-id] a").first().click();
+  // A registration made now has its history (the demo's seeded delegates have none).
+  const res = await page.request.post("/api/v1/registrations", {
+    data: { categoryCode: "chu-the-ocop", honorific: "ba", familyName: "Vũ Thị", givenName: "Lịch Sử", position: "Giám đốc", organisation: "HTX Gốm Bát Tràng",
+      provinceCode: "01", email: `lich-su-${Date.now()}@example.vn`, phone: "0912345678", answers: { needs_hotel: false }, consent: true },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(res.status()).toBe(201);
+  const { id } = (await res.json()) as { id: number };
+  await page.goto(`/admin/registrations/${id}`);
   await expect(page.getByRole("heading", { level: 2, name: a.historyTitle })).toBeVisible();
   await expect(page.getByTestId("registration-history")).toContainText(a.historyActions["registration.created"]);
 });
