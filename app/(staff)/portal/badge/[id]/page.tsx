@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BADGE_PRINT_CSS, BadgeSheet } from "@/components/checkin-admin/badge-sheet";
+import { BADGE_PRINT_CSS, BadgeSheet } from "@/components/registration/badge-sheet";
 import { PrintButton } from "@/components/registration/print-button";
 import { one, withQuery, type SearchParams } from "@/components/staff/search-params";
 import { Notice } from "@/components/ui/notice";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { BADGE_PRINT_CSS, BadgeSheet } from "@/components/checkin-admin/badge-sheet";
+import { BADGE_PRINT_CSS, BadgeSheet } from "@/components/registration/badge-sheet";
 import { PrintButton } from "@/components/registration/print-button";
 import { one, type SearchParams } from "@/components/staff/search-params";
 import { Notice } from "@/components/ui/notice";
