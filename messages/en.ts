@@ -4,6 +4,7 @@ import checkinAdminEn from "./sections/checkin-admin.en";
 import badgePrintEn from "./sections/badge-print.en";
 import portalEn from "./sections/portal.en";
 import importEn from "./sections/import.en";
+import contactEn from "./sections/contact.en";
 
 const en: Messages = {
   meta: {
@@ -143,6 +144,8 @@ const en: Messages = {
     "checkin.device_not_found": "Scanner device not found.",
     "delegations.quota_full": "The delegation has used all {quota} places. Substitute a delegate or ask the organisers for more places.",
     "delegations.category_not_portal": "This category is not registered through your unit's portal.",
+    "delegations.contact_missing": "The delegation has no contact person: enter one before sending the badges.",
+    "delegations.no_contact_badges": "No badge to send: no confirmed member is without a personal email.",
     "imports.multipart": "Send the file in the form field named file (multipart/form-data).",
     "imports.encoding": "The file's character encoding could not be read. Save it as CSV UTF-8 (Excel: Save As → CSV UTF-8) or XLSX and upload it again.",
     "imports.too_large": "The file is too large (10 MB at most).",
@@ -419,6 +422,8 @@ const en: Messages = {
     email: "Email",
     emailHint: "The confirmation and your badge are sent to this address.",
     emailFixed: "The email belongs to the invitation and cannot be changed.",
+    emailMemberHint: "Leave empty if the delegate has no personal email: the badge goes to the delegation's contact person.",
+    noEmail: "No personal email — badge sent to the delegation's contact",
     phone: "Mobile phone",
     phoneHint: "E.g. 0912 345 678 or +84 912 345 678.",
     notes: "Notes for the organisers",
@@ -758,6 +763,7 @@ const en: Messages = {
   badgePrint: badgePrintEn,
   portal: portalEn,
   importPage: importEn,
+  contact: contactEn,
 };
 
 export default en;

@@ -3,6 +3,7 @@ import checkinAdminVi from "./sections/checkin-admin.vi";
 import badgePrintVi from "./sections/badge-print.vi";
 import portalVi from "./sections/portal.vi";
 import importVi from "./sections/import.vi";
+import contactVi from "./sections/contact.vi";
 /** Vietnamese (default) message catalogue. en.ts must have the same shape (checked by the type). */
 const vi = {
   meta: {
@@ -142,6 +143,8 @@ const vi = {
     "checkin.device_not_found": "Không tìm thấy thiết bị quét.",
     "delegations.quota_full": "Đoàn đã dùng hết {quota} suất được phân bổ. Hãy thay thế một đại biểu hoặc đề nghị Ban Tổ chức tăng suất.",
     "delegations.category_not_portal": "Loại đại biểu này không đăng ký qua cổng của đơn vị Quý vị.",
+    "delegations.contact_missing": "Đoàn chưa có người liên hệ: hãy nhập người liên hệ trước khi gửi thẻ.",
+    "delegations.no_contact_badges": "Không có thẻ nào để gửi: chưa có đại biểu đã xác nhận nào thiếu email riêng.",
     "imports.multipart": "Hãy gửi tệp trong trường file của biểu mẫu (multipart/form-data).",
     "imports.encoding": "Không đọc được bảng mã của tệp. Hãy lưu tệp dạng CSV UTF-8 (Excel: Lưu thành → CSV UTF-8) hoặc XLSX rồi tải lên lại.",
     "imports.too_large": "Tệp quá lớn (tối đa 10 MB).",
@@ -418,6 +421,8 @@ const vi = {
     email: "Email",
     emailHint: "Thư xác nhận và thẻ đại biểu được gửi tới địa chỉ này.",
     emailFixed: "Email gắn với thư mời, không thay đổi được.",
+    emailMemberHint: "Để trống nếu đại biểu không có email riêng: thẻ đại biểu được gửi cho người liên hệ của đoàn.",
+    noEmail: "Không có email riêng — thẻ gửi cho người liên hệ của đoàn",
     phone: "Số điện thoại di động",
     phoneHint: "Ví dụ: 0912 345 678 hoặc +84 912 345 678.",
     notes: "Ghi chú cho Ban Tổ chức",
@@ -757,6 +762,7 @@ const vi = {
   badgePrint: badgePrintVi,
   portal: portalVi,
   importPage: importVi,
+  contact: contactVi,
 };
 
 export default vi;

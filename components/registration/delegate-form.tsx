@@ -65,6 +65,8 @@ export function DelegateForm({ mode, action, categories, initialCategory, initia
   const withConsent = mode !== "edit";
   const withPicker = mode === "register" || mode === "portal";
   const withEmail = mode === "register" || mode === "portal" || mode === "substitute";
+  // A delegation member may have no personal email (the delegation's contact person receives the badge).
+  const emailOptional = mode === "portal" || mode === "substitute";
   const server = state.errors ?? {};
   const err = (key: string): string | undefined => (key in local ? local[key] || undefined : server[key]);
 
@@ -85,8 +87,9 @@ export function DelegateForm({ mode, action, categories, initialCategory, initia
     need("organisation");
     if (withEmail) {
       const email = str(data, "email");
-      if (!email) e.email = fields.required;
-      else if (!EMAIL.test(email)) e.email = fields.email;
+      if (!email) {
+        if (!emailOptional) e.email = fields.required;
+      } else if (!EMAIL.test(email)) e.email = fields.email;
     }
     const phone = str(data, "phone");
     if (!phone) e.phone = fields.required;
@@ -233,7 +236,7 @@ export function DelegateForm({ mode, action, categories, initialCategory, initia
       <fieldset className="space-y-4">
         <legend className="text-lg font-bold text-brand-dark">{labels.contactTitle}</legend>
         {withEmail && (
-          <TextField name="email" type="email" label={d.email} labelExtra={d.required} hint={d.emailHint} error={err("email")} defaultValue={initial?.email ?? undefined} autoComplete="email" inputMode="email" spellCheck={false} maxLength={254} />
+          <TextField name="email" type="email" label={d.email} labelExtra={emailOptional ? opt : d.required} hint={emailOptional ? d.emailMemberHint : d.emailHint} error={err("email")} defaultValue={initial?.email ?? undefined} autoComplete="email" inputMode="email" spellCheck={false} maxLength={254} />
         )}
         {mode === "invitation" && (
           <TextField name="fixedEmail" type="email" label={d.email} hint={d.emailFixed} value={initial?.email ?? ""} readOnly aria-readonly="true" className="[&_input]:bg-stone-100" />

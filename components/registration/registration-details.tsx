@@ -23,7 +23,7 @@ export function RegistrationDetails({ view, category, t, extra }: { view: Regist
     [d.organisation, view.organisation],
     [d.delegation, view.delegation ?? d.none],
     [d.category, view.categoryName],
-    [d.email, view.email],
+    [d.email, view.email ?? d.noEmail],
     [d.phone, view.phone],
     ...answers,
     [d.notes, view.notes ?? d.none],

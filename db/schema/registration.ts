@@ -52,7 +52,8 @@ export const registrations = pgTable("registrations", {
   organisation: text("organisation").notNull(),
   provinceCode: text("province_code").references(() => provinces.code),
   agencyCode: text("agency_code").references(() => agencies.code),
-  email: text("email").notNull(),
+  /** Null only for a delegation member without a personal email: the delegation's contact receives the badge. */
+  email: text("email"),
   phone: text("phone").notNull(),
   notes: text("notes"),
   answers: jsonb("answers").$type<Record<string, string | boolean>>().notNull().default({}),
@@ -88,6 +89,7 @@ export const registrations = pgTable("registrations", {
   check("registrations_honorific_check", sql`${t.honorific} in ('ong', 'ba')`),
   check("registrations_unit_check", sql`${t.provinceCode} is null or ${t.agencyCode} is null`),
   check("registrations_serial_check", sql`${t.badgeSerial} between 1 and 9999`),
+  check("registrations_email_check", sql`${t.email} is not null or ${t.provinceCode} is not null or ${t.agencyCode} is not null`),
 ]);
 
 /**
@@ -104,6 +106,25 @@ export const delegationQuotas = pgTable("delegation_quotas", {
   uniqueIndex("delegation_quotas_unit_key").on(t.eventId, t.unitKind, t.unitCode),
   check("delegation_quotas_kind_check", sql`${t.unitKind} in ('province', 'ministry')`),
   check("delegation_quotas_quota_check", sql`${t.quota} >= 0`),
+]);
+
+/**
+ * The person a province's or ministry's delegation names to receive what its members cannot: the
+ * badges of members without a personal email, as one email and one printable PDF.
+ */
+export const delegationContacts = pgTable("delegation_contacts", {
+  eventId: integer("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+  unitKind: text("unit_kind").$type<"province" | "ministry">().notNull(),
+  unitCode: text("unit_code").notNull(),
+  name: text("name").notNull(),
+  position: text("position"),
+  email: text("email").notNull(),
+  phone: text("phone").notNull(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex("delegation_contacts_unit_key").on(t.eventId, t.unitKind, t.unitCode),
+  check("delegation_contacts_kind_check", sql`${t.unitKind} in ('province', 'ministry')`),
+  check("delegation_contacts_email_check", sql`${t.email} = lower(${t.email})`),
 ]);
 
 /** Fixed-window request counters for public endpoints (per client and route). */

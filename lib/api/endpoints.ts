@@ -12,6 +12,7 @@ import { jobIdParams, jobView, printBadgesInput } from "@/lib/badges/print";
 import { MAX_IMPORT_BYTES } from "@/lib/registration/import";
 import { substituteInput } from "@/lib/registration/substitute";
 import { bulkInput } from "@/lib/registration/bulk";
+import { contactInput } from "@/lib/registration/contact";
 import { memberInput, quotaInput, unitParams } from "@/lib/registration/delegation";
 import { resendInput } from "@/lib/registration/resend";
 import { cancelInput, listRegistrationsQuery, registrationIdParams, registrationInput, registrationPatch, registrationView, rejectInput, staffRegistrationPatch } from "@/lib/registration/schemas";
@@ -22,6 +23,11 @@ import {
   batchInput, conflictView, deviceIdParams, deviceView, enrolDeviceInput, rosterQuery,
 } from "@/lib/checkin";
 
+const contactView = z.object({ name: z.string(), position: z.string().nullable(), email: z.string(), phone: z.string(), updatedAt: z.string() });
+const contactBadgesView = z.object({
+  pending: z.number().int(),
+  last: z.object({ jobId: z.number().int(), status: z.string(), count: z.number().int(), at: z.string(), downloadUrl: z.string().nullable() }).nullable(),
+});
 const problem = { description: "RFC 9457 problem+json" };
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
@@ -252,6 +258,21 @@ export const ENDPOINTS = {
     id: "setDelegationQuota", method: "PUT", path: "/api/v1/delegations/{kind}/{code}/quota", summary: "Set (or with null remove) a delegation's quota of places (audited)", tags: ["delegations"],
     access: "registrations.manage", params: unitParams, body: quotaInput,
     responses: { 200: { description: "Quota", schema: z.object({ quota: z.number().int().nullable(), used: z.number().int() }) }, 422: problem },
+  }),
+  getDelegationContact: defineEndpoint({
+    id: "getDelegationContact", method: "GET", path: "/api/v1/delegations/{kind}/{code}/contact", summary: "The delegation's contact person (null: none yet), how many confirmed members without a personal email wait for their badges, and the last sending", tags: ["delegations"],
+    access: ["registrations.read", "registrations.unit"], scope: "province and ministry officers: their own unit, whatever the path says", params: unitParams,
+    responses: { 200: { description: "Contact and badges", schema: z.object({ contact: contactView.nullable(), badges: contactBadgesView }) }, 403: problem, 422: problem },
+  }),
+  setDelegationContact: defineEndpoint({
+    id: "setDelegationContact", method: "PUT", path: "/api/v1/delegations/{kind}/{code}/contact", summary: "Set the delegation's contact person, who receives the badges of members without a personal email (audited)", tags: ["delegations"],
+    access: ["registrations.manage", "registrations.unit"], scope: "province and ministry officers: their own unit, whatever the path says", params: unitParams, body: contactInput,
+    responses: { 200: { description: "Contact", schema: contactView }, 403: problem, 422: problem },
+  }),
+  sendContactBadges: defineEndpoint({
+    id: "sendContactBadges", method: "POST", path: "/api/v1/delegations/{kind}/{code}/contact/badges", summary: "Send the badges of the delegation's confirmed members without a personal email to its contact: one email with one printable PDF (four A6 per A4) and each QR code; a background job, followed at GET /api/v1/jobs/{id} (audited)", tags: ["delegations"],
+    access: ["registrations.manage", "registrations.unit"], scope: "province and ministry officers: their own unit, whatever the path says", params: unitParams,
+    responses: { 202: { description: "Queued", schema: z.object({ jobId: z.number().int(), count: z.number().int(), to: z.string() }) }, 403: problem, 409: problem, 422: problem },
   }),
   addDelegationMember: defineEndpoint({
     id: "addDelegationMember", method: "POST", path: "/api/v1/delegations/members", summary: "Add a member to the caller's delegation (organisers name the unit): a portal category, within the quota", tags: ["delegations"],

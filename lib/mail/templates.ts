@@ -1,9 +1,12 @@
 import type { ReactElement } from "react";
 import { z } from "zod";
+import DelegationBadges, { delegationBadgesSubject } from "@/emails/delegation-badges";
 import Invitation, { invitationSubject } from "@/emails/invitation";
 import PasswordReset, { passwordResetSubject } from "@/emails/password-reset";
 import RegistrationStatus, { hasBadge, registrationStatusSubject } from "@/emails/registration-status";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { registrations } from "@/db/schema";
 import type { OutboxAttachment } from "@/db/schema";
 import { badgeCodeById } from "@/lib/badges/badge";
 
@@ -60,6 +63,29 @@ export const TEMPLATES = {
     props: z.object({ name: z.string().min(1).max(200), categoryName: z.string().min(1).max(200), url: z.url(), expiresOn: z.string().max(20) }).strict(),
     subject: invitationSubject,
     render: (p) => Invitation(p),
+  }),
+  "delegation-badges": template({
+    props: z.object({
+      name: z.string().min(1).max(200),
+      delegation: z.string().max(200),
+      portalUrl: z.url(),
+      members: z.array(z.object({ id: z.number().int().positive(), name: z.string().min(1).max(200), category: z.string().max(200) }).strict()).min(1).max(500),
+    }).strict(),
+    subject: delegationBadgesSubject,
+    render: (p) => DelegationBadges(p),
+    // Each member's QR code as its own image (to forward or show on a phone); a badge revoked meanwhile is left out.
+    attachments: async (p, db) => {
+      const live = await db.select({ id: registrations.id }).from(registrations)
+        .where(and(inArray(registrations.id, p.members.map((m) => m.id)), eq(registrations.status, "confirmed"), isNull(registrations.email)));
+      const ok = new Set(live.map((r) => r.id));
+      const out: AttachmentSpec[] = [];
+      for (const m of p.members) {
+        if (!ok.has(m.id)) continue;
+        const code = await badgeCodeById(db, m.id);
+        if (code) out.push({ filename: `the-${String(m.id).padStart(6, "0")}-qr.png`, contentType: "image/png", qrDigits: code });
+      }
+      return out;
+    },
   }),
 } as const;
 

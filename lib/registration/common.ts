@@ -172,8 +172,12 @@ export function emailKindFor(status: RegistrationStatus): StatusEmailKind {
   return EMAIL_FOR[status];
 }
 
-/** The status email in the delegate's language, with the personal links. */
-export function statusEmailInput(r: RegistrationRow, c: CategoryRow, event: EventRow, kind: StatusEmailKind): QueueEmailInput<"registration-status"> {
+/**
+ * The status email in the delegate's language, with the personal links; null for a delegation member
+ * without a personal email (the delegation's contact receives their badge: lib/registration/contact.ts).
+ */
+export function statusEmailInput(r: RegistrationRow, c: CategoryRow, event: EventRow, kind: StatusEmailKind): QueueEmailInput<"registration-status"> | null {
+  if (!r.email) return null;
   const locale = toLocale(r.locale);
   const links = personalLinks(r, event);
   return {
@@ -187,6 +191,7 @@ export function statusEmailInput(r: RegistrationRow, c: CategoryRow, event: Even
 
 /** Queues the status email in the delegate's language, in the caller's transaction. */
 export async function queueStatusEmail(tx: DbOrTx, ctx: Ctx, r: RegistrationRow, c: CategoryRow, event: EventRow, kind: StatusEmailKind): Promise<void> {
-  await queueEmail(tx, statusEmailInput(r, c, event, kind));
+  const input = statusEmailInput(r, c, event, kind);
+  if (input) await queueEmail(tx, input);
   void ctx;
 }

@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, isUniqueViolation, ValidationError } fro
 import { parseInput } from "@/lib/validation";
 import { categoryByCode, currentEvent, delegationName, loadUnitNames, toView } from "./common";
 import { insertRegistration } from "./register";
-import { registrationInput, type RegistrationView } from "./schemas";
+import { memberRegistrationInput, type RegistrationView } from "./schemas";
 
 export const unitParams = z.object({
   kind: z.enum(["province", "ministry"], { message: "fields.choice" }),
@@ -20,11 +20,11 @@ export type Unit = z.infer<typeof unitParams>;
 export const quotaInput = z.object({ quota: z.number({ message: "fields.integer" }).int({ message: "fields.integer" }).min(0).max(10_000).nullable() }).strict();
 
 /** A member added by the delegation's officer: the unit is the officer's (organisers name it). */
-export const memberInput = registrationInput.omit({ provinceCode: true, ministryCode: true, website: true }).extend({ unit: unitParams.optional() });
+export const memberInput = memberRegistrationInput.omit({ provinceCode: true, ministryCode: true, website: true }).extend({ unit: unitParams.optional() });
 
 export type DelegationView = { kind: Unit["kind"]; code: string; name: string; quota: number | null; used: number; left: number | null; members: RegistrationView[] };
 
-function unitOf(me: UserActor, asked: Unit | undefined): Unit {
+export function unitOf(me: UserActor, asked: Unit | undefined): Unit {
   if (me.role === "province_officer") {
     if (!me.provinceCode) throw new ForbiddenError("auth.forbidden_unit");
     return { kind: "province", code: me.provinceCode };
@@ -37,14 +37,14 @@ function unitOf(me: UserActor, asked: Unit | undefined): Unit {
   return asked;
 }
 
-async function checkUnit(db: DbOrTx, unit: Unit, locale: "vi" | "en" = "vi"): Promise<string> {
+export async function checkUnit(db: DbOrTx, unit: Unit, locale: "vi" | "en" = "vi"): Promise<string> {
   const names = await loadUnitNames(db);
   const name = delegationName(names, unit.kind === "province" ? { provinceCode: unit.code, agencyCode: null } : { provinceCode: null, agencyCode: unit.code }, locale);
   if (!name) throw new ValidationError([{ path: "unit.code", message: unit.kind === "province" ? `fields.unknownProvince|code=${unit.code}` : `fields.unknownMinistry|code=${unit.code}` }]);
   return name;
 }
 
-const unitColumn = (unit: Unit) => (unit.kind === "province" ? eq(registrations.provinceCode, unit.code) : eq(registrations.agencyCode, unit.code));
+export const unitColumn = (unit: Unit) => (unit.kind === "province" ? eq(registrations.provinceCode, unit.code) : eq(registrations.agencyCode, unit.code));
 
 /** Places the delegation holds: its confirmed and pending members in categories registered through the portal. */
 async function placesUsed(db: DbOrTx, eventId: number, unit: Unit): Promise<number> {
@@ -108,7 +108,7 @@ export async function addDelegationMember(ctx: Ctx, input: z.input<typeof member
   const unit = unitOf(me, raw.unit);
   await checkUnit(ctx.db, unit);
   const { unit: _asked, ...person } = input;
-  const data = parseInput(registrationInput, {
+  const data = parseInput(memberRegistrationInput, {
     ...person, provinceCode: unit.kind === "province" ? unit.code : null, ministryCode: unit.kind === "ministry" ? unit.code : null,
   });
   const event = await currentEvent(ctx.db);

@@ -40,7 +40,7 @@ async function* pages(db: DbOrTx, cond: ReturnType<typeof registrationFilter>, l
     if (rows.length === 0) return;
     yield rows.map(({ r, c }) => [
       String(r.id), STATUS[locale][r.status], locale === "en" ? c.nameEn : c.nameVi, honorificLabel(r.honorific, locale), r.familyName, r.givenName,
-      r.position, r.organisation, delegationName(names, r, locale) ?? "", r.email, phoneForSheet(r.phone), r.notes ?? "",
+      r.position, r.organisation, delegationName(names, r, locale) ?? "", r.email ?? "", phoneForSheet(r.phone), r.notes ?? "",
       Object.entries(r.answers).map(([k, v]) => `${k}: ${v === true ? (locale === "en" ? "yes" : "có") : v === false ? (locale === "en" ? "no" : "không") : v}`).join("; "),
       r.doorNote ?? "", r.protocolRank === null ? "" : String(r.protocolRank), r.source, localTime(r.createdAt, locale),
     ]);

@@ -19,7 +19,7 @@ import { searchKey } from "@/lib/text/normalize";
 import { checkAnswers, currentEvent, delegationName, emailKindFor, fullName, loadUnitNames, statusEmailInput, type CategoryRow, type EventRow } from "./common";
 import { delegationPlaces } from "./delegation";
 import { insertRegistration } from "./register";
-import { registrationInput } from "./schemas";
+import { memberRegistrationInput } from "./schemas";
 
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -179,7 +179,7 @@ export async function importRegistrations(ctx: Ctx, file: { name: string; bytes:
     return { dryRun, encoding: table.encoding, rows: table.rows.length, valid: 0, imported: 0, errors: [], fileError: translateKey("imports.header", ctx.locale) };
   }
   const unit = unitOf(me);
-  const parsed: { row: number; data: ReturnType<typeof registrationInput.parse>; category: CategoryRow }[] = [];
+  const parsed: { row: number; data: ReturnType<typeof memberRegistrationInput.parse>; category: CategoryRow }[] = [];
   const seen = new Map<string, number>();
   table.rows.forEach((cells, i) => {
     const row = i + 2; // spreadsheet row number (the header is row 1)
@@ -198,7 +198,7 @@ export async function importRegistrations(ctx: Ctx, file: { name: string; bytes:
       raw.provinceCode = unit.kind === "province" ? unit.code : null;
       raw.ministryCode = unit.kind === "ministry" ? unit.code : null;
     }
-    const r = registrationInput.safeParse(raw);
+    const r = memberRegistrationInput.safeParse(raw);
     if (!r.success) {
       for (const issue of r.error.issues) problem(row, issue.path.join(".") || "row", issue.message);
       return;
@@ -213,17 +213,23 @@ export async function importRegistrations(ctx: Ctx, file: { name: string; bytes:
       else throw e;
       return;
     }
-    const first = seen.get(r.data.email);
-    if (first) return void problem(row, "email", `imports.duplicate_in_file|row=${first}`);
-    seen.set(r.data.email, row);
+    // Only a delegation member may have no personal email (the delegation's contact gets the badge).
+    const email = r.data.email;
+    if (!email) {
+      if (!r.data.provinceCode && !r.data.ministryCode) return void problem(row, "email", "fields.required");
+    } else {
+      const first = seen.get(email);
+      if (first) return void problem(row, "email", `imports.duplicate_in_file|row=${first}`);
+      seen.set(email, row);
+    }
     parsed.push({ row, data: r.data, category });
   });
   // Emails already registered for the event (alive registrations).
-  const emails = parsed.map((p) => p.data.email);
+  const emails = parsed.flatMap((p) => p.data.email ?? []);
   for (let i = 0; i < emails.length; i += 1000) {
     const taken = await ctx.db.select({ email: registrations.email }).from(registrations)
       .where(and(eq(registrations.eventId, event.id), inArray(registrations.email, emails.slice(i, i + 1000)), inArray(registrations.status, ["pending", "confirmed", "waitlisted"])));
-    for (const t of taken) problem(parsed.find((p) => p.data.email === t.email)!.row, "email", "registrations.duplicate_email");
+    for (const t of taken) problem(seen.get(t.email!)!, "email", "registrations.duplicate_email");
   }
   errors.sort((a, b) => a.row - b.row);
   const report: ImportReport = { dryRun, encoding: table.encoding, rows: table.rows.length, valid: table.rows.length - new Set(errors.map((e) => e.row)).size, imported: 0, errors };
@@ -258,7 +264,7 @@ const CHUNK = 500;
  * under the category's share lock like a single registration; a category with a capacity takes the
  * one-by-one path that counts places under its exclusive lock (and waitlists beyond them).
  */
-async function insertImported(tx: DbOrTx, ctx: Ctx, parsed: { data: ReturnType<typeof registrationInput.parse>; category: CategoryRow }[], event: EventRow): Promise<void> {
+async function insertImported(tx: DbOrTx, ctx: Ctx, parsed: { data: ReturnType<typeof memberRegistrationInput.parse>; category: CategoryRow }[], event: EventRow): Promise<void> {
   const categoryIds = [...new Set(parsed.map((p) => p.category.id))];
   const locked = await tx.select({ id: delegateCategories.id, capacity: delegateCategories.capacity, requiresApproval: delegateCategories.requiresApproval })
     .from(delegateCategories).where(inArray(delegateCategories.id, categoryIds)).orderBy(delegateCategories.id).for("share");
@@ -274,7 +280,7 @@ async function insertImported(tx: DbOrTx, ctx: Ctx, parsed: { data: ReturnType<t
         eventId: event.id, categoryId: category.id, status, source: "import" as const, honorific: data.honorific, familyName: data.familyName, givenName: data.givenName,
         position: data.position, organisation: data.organisation, provinceCode: data.provinceCode ?? null, agencyCode: data.ministryCode ?? null,
         email: data.email, phone: data.phone, notes: data.notes || null, answers: checkAnswers(category, data.answers, true), locale: data.locale ?? ctx.locale, consentAt: ctx.now,
-        searchKey: searchKey(`${data.familyName} ${data.givenName} ${data.email} ${data.phone} ${data.organisation}`), sortKey: nameSortKey(data.givenName, data.familyName),
+        searchKey: searchKey(`${data.familyName} ${data.givenName} ${data.email ?? ""} ${data.phone} ${data.organisation}`), sortKey: nameSortKey(data.givenName, data.familyName),
         confirmedAt: status === "confirmed" ? ctx.now : null, createdAt: ctx.now, updatedAt: ctx.now,
       };
     })).returning();
@@ -283,7 +289,7 @@ async function insertImported(tx: DbOrTx, ctx: Ctx, parsed: { data: ReturnType<t
       eventId: event.id, action: "registration.created", entityType: "registration", entityId: r.id, provinceCode: r.provinceCode, ministryCode: r.agencyCode,
       after: { id: r.id, status: r.status, categoryCode: categoryOf.get(r.categoryId)!.code, fullName: fullName(r), email: r.email, delegation: delegationName(names, r, ctx.locale), source: "import" },
     })));
-    await queueEmails(tx, rows.map((r) => statusEmailInput(r, categoryOf.get(r.categoryId)!, event, emailKindFor(r.status))));
+    await queueEmails(tx, rows.flatMap((r) => statusEmailInput(r, categoryOf.get(r.categoryId)!, event, emailKindFor(r.status)) ?? []));
   }
 }
 

@@ -183,7 +183,7 @@ async function applyPatch(ctx: Ctx, id: number, data: ReturnType<typeof staffReg
     };
     const [row] = await tx.update(registrations).set({
       ...next, updatedAt: ctx.now,
-      searchKey: searchKey(`${next.familyName} ${next.givenName} ${r.email} ${next.phone} ${next.organisation}`),
+      searchKey: searchKey(`${next.familyName} ${next.givenName} ${r.email ?? ""} ${next.phone} ${next.organisation}`),
       sortKey: nameSortKey(next.givenName, next.familyName),
     }).where(eq(registrations.id, id)).returning();
     const before = await toView(tx, r, category, ctx.locale);

@@ -14,12 +14,13 @@ import {
   categoryByCode, checkAnswers, checkDelegation, currentEvent, emailKindFor, placesTaken, queueStatusEmail, statusEmailInput, toView,
   type CategoryRow, type EventRow, type RegistrationRow,
 } from "./common";
-import { registrationInput, type RegistrationInput, type RegistrationView } from "./schemas";
+import { memberRegistrationInput, registrationInput, type RegistrationInput, type RegistrationView } from "./schemas";
 
 export const PUBLIC_RATE_LIMIT = { perMinute: 20 };
 
 
-type Parsed = ReturnType<typeof registrationInput.parse>;
+/** A parsed registration: public ones always have an email, delegation members may not (memberRegistrationInput). */
+type Parsed = ReturnType<typeof memberRegistrationInput.parse>;
 
 /** The category got a capacity after we read it: run again with the exclusive lock. */
 export class CapacityChanged extends Error {}
@@ -56,7 +57,7 @@ export async function insertRegistration(
     eventId: event.id, categoryId: category.id, status, source, honorific: data.honorific, familyName: data.familyName, givenName: data.givenName,
     position: data.position, organisation: data.organisation, provinceCode: data.provinceCode ?? null, agencyCode: data.ministryCode ?? null,
     email: data.email, phone: data.phone, notes: data.notes || null, answers, locale: data.locale ?? ctx.locale, consentAt: ctx.now,
-    searchKey: searchKey(`${data.familyName} ${data.givenName} ${data.email} ${data.phone} ${data.organisation}`),
+    searchKey: searchKey(`${data.familyName} ${data.givenName} ${data.email ?? ""} ${data.phone} ${data.organisation}`),
     sortKey: nameSortKey(data.givenName, data.familyName), invitationId, confirmedAt: status === "confirmed" ? ctx.now : null,
   }).returning();
   const view = await toView(tx, row!, category, ctx.locale);
@@ -74,7 +75,7 @@ export async function insertRegistration(
  * caller to the locked path.
  */
 export async function insertRegistrationFast(ctx: Ctx, data: Parsed, category: CategoryRow, event: EventRow, source: Source): Promise<RegistrationView | null> {
-  if (category.capacity !== null) return null;
+  if (category.capacity !== null || !data.email) return null;
   const answers = checkAnswers(category, data.answers, true);
   const status = category.requiresApproval ? "pending" : "confirmed";
   const ids = (await ctx.db.execute(sql`select nextval(pg_get_serial_sequence('registrations', 'id')) as id`)) as unknown as { rows: { id: string | number }[] };
@@ -82,7 +83,7 @@ export async function insertRegistrationFast(ctx: Ctx, data: Parsed, category: C
     id: Number(ids.rows[0]!.id), eventId: event.id, categoryId: category.id, status, source, honorific: data.honorific, familyName: data.familyName,
     givenName: data.givenName, position: data.position, organisation: data.organisation, provinceCode: data.provinceCode ?? null, agencyCode: data.ministryCode ?? null,
     email: data.email, phone: data.phone, notes: data.notes || null, answers, locale: data.locale ?? ctx.locale, consentAt: ctx.now,
-    searchKey: searchKey(`${data.familyName} ${data.givenName} ${data.email} ${data.phone} ${data.organisation}`), sortKey: nameSortKey(data.givenName, data.familyName),
+    searchKey: searchKey(`${data.familyName} ${data.givenName} ${data.email ?? ""} ${data.phone} ${data.organisation}`), sortKey: nameSortKey(data.givenName, data.familyName),
     doorNote: null, protocolRank: null, badgeSerial: 1, badgeIssuedAt: ctx.now, rejectionReason: null, invitationId: null,
     confirmedAt: status === "confirmed" ? ctx.now : null, cancelledAt: null, createdAt: ctx.now, updatedAt: ctx.now, changedXid: "",
   };
@@ -106,7 +107,7 @@ export async function insertRegistrationFast(ctx: Ctx, data: Parsed, category: C
       returning id
     ),
     ${auditCte(ctx, { eventId: event.id, action: "registration.created", entityType: "registration", entityId: row.id, provinceCode: row.provinceCode, ministryCode: row.agencyCode, after: { ...view, source } }, sql`reg`)},
-    ${emailCtes(statusEmailInput(row, category, event, emailKindFor(status)), sql`reg`)}
+    ${emailCtes(statusEmailInput(row, category, event, emailKindFor(status))!, sql`reg`)}
     select (select count(*) from reg)::int as inserted`)) as unknown as { rows: { inserted: number }[] };
   if (Number(res.rows[0]?.inserted) !== 1) return null;
   emailQueued();

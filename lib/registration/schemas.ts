@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REGISTRATION_STATUSES } from "@/db/schema/registration";
-import { email, positiveInt, text } from "@/lib/validation";
+import { email, optionalEmail, positiveInt, text } from "@/lib/validation";
 
 /** DOMAIN.md: +84 / 84 → 0, then ^0(3|5|7|8|9)\d{8}$ for mobiles. */
 export function normalisePhone(raw: string): string | null {
@@ -55,6 +55,13 @@ export const registrationInput = z.object({
 }).strict();
 export type RegistrationInput = z.input<typeof registrationInput>;
 
+/**
+ * A delegation member (portal, import, substitute): the personal email may be left empty — officials
+ * often share an office address — and the delegation's contact person then receives the badge.
+ */
+export const memberRegistrationInput = registrationInput.extend({ email: optionalEmail() });
+export type MemberRegistrationInput = z.input<typeof memberRegistrationInput>;
+
 /** Fields a delegate (manage link) or staff may change after registering. */
 export const registrationPatch = z.object({
   honorific: honorific.optional(),
@@ -106,7 +113,7 @@ export const registrationView = z.object({
   provinceCode: z.string().nullable(),
   ministryCode: z.string().nullable(),
   delegation: z.string().nullable(),
-  email: z.string(),
+  email: z.string().nullable(),
   phone: z.string(),
   notes: z.string().nullable(),
   answers: z.record(z.string(), z.union([z.string(), z.boolean()])),

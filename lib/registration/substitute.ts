@@ -4,16 +4,16 @@ import { registrations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAnyPermission } from "@/lib/auth/require";
 import type { Ctx } from "@/lib/context";
-import { ConflictError, isUniqueViolation } from "@/lib/errors";
+import { ConflictError, isUniqueViolation, ValidationError } from "@/lib/errors";
 import { nameSortKey } from "@/lib/text/sort-key";
 import { searchKey } from "@/lib/text/normalize";
 import { parseInput } from "@/lib/validation";
 import { categoryById, checkAnswers, currentEvent, lockRegistration, queueStatusEmail, toView } from "./common";
 import { assertInScope, load } from "./manage";
-import { registrationInput, type RegistrationView } from "./schemas";
+import { memberRegistrationInput, type RegistrationView } from "./schemas";
 
 /** The new person: everything but the category and the unit, which are the place's. */
-export const substituteInput = registrationInput.omit({ categoryCode: true, provinceCode: true, ministryCode: true, website: true });
+export const substituteInput = memberRegistrationInput.omit({ categoryCode: true, provinceCode: true, ministryCode: true, website: true });
 
 /**
  * A new person takes a delegate's place (POST /api/v1/registrations/{id}/substitute): in one
@@ -32,6 +32,8 @@ export async function substituteDelegate(ctx: Ctx, id: number, input: z.input<ty
       const old = await lockRegistration(tx, id, event.id);
       await assertInScope(ctx, me, old, false);
       if (old.status !== "confirmed" && old.status !== "pending") throw new ConflictError("registrations.invalid_transition", { from: old.status, to: "substitute" });
+      // Only a delegation member may go without a personal email (the delegation's contact receives the badge).
+      if (!data.email && !old.provinceCode && !old.agencyCode) throw new ValidationError([{ path: "email", message: "fields.required" }]);
       const category = await categoryById(tx, old.categoryId);
       const answers = checkAnswers(category, data.answers, true);
       const [replaced] = await tx.update(registrations).set({
@@ -41,7 +43,7 @@ export async function substituteDelegate(ctx: Ctx, id: number, input: z.input<ty
         eventId: event.id, categoryId: old.categoryId, status: old.status, source: old.source, honorific: data.honorific, familyName: data.familyName,
         givenName: data.givenName, position: data.position, organisation: data.organisation, provinceCode: old.provinceCode, agencyCode: old.agencyCode,
         email: data.email, phone: data.phone, notes: data.notes || null, answers, locale: data.locale ?? ctx.locale, consentAt: ctx.now,
-        searchKey: searchKey(`${data.familyName} ${data.givenName} ${data.email} ${data.phone} ${data.organisation}`), sortKey: nameSortKey(data.givenName, data.familyName),
+        searchKey: searchKey(`${data.familyName} ${data.givenName} ${data.email ?? ""} ${data.phone} ${data.organisation}`), sortKey: nameSortKey(data.givenName, data.familyName),
         doorNote: old.doorNote, protocolRank: old.protocolRank, confirmedAt: old.status === "confirmed" ? ctx.now : null,
       }).returning();
       const substitute = await toView(tx, row!, category, ctx.locale);

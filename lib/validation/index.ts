@@ -17,6 +17,10 @@ export const email = () =>
     .transform((s) => s.normalize("NFC").trim().toLowerCase())
     .pipe(z.email({ message: "fields.email" }).max(254, { message: "fields.tooLong|max=254" }));
 
+/** An email that may be left empty (blank → null). */
+export const optionalEmail = () =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), email().nullish()).transform((v) => v ?? null);
+
 export const password = () =>
   z.string().max(200, { message: "fields.tooLong|max=200" }).refine((s) => s.length >= 8 && /\p{L}/u.test(s) && /\d/.test(s), { message: "fields.passwordWeak" });
 

@@ -60,7 +60,7 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
     const v = await registerDelegate(anon(), delegate({ honorific: "Bà" as never, familyName: "Nguye\u0302\u0303n Thi\u0323", givenName: "A\u0301nh Tuye\u0302\u0301t", phone: "+84 912.345.678" }));
     expect(v.honorific).toBe("ba");
     expect(v).toMatchObject({ status: "confirmed", familyName: "Nguyễn Thị", givenName: "Ánh Tuyết", fullName: "Nguyễn Thị Ánh Tuyết", phone: "0912345678", delegation: "Đoàn tỉnh Quảng Ninh", categoryCode: "chu-the-ocop" });
-    const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, v.email));
+    const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, v.email!));
     expect(mail).toMatchObject({ template: "registration-status", props: expect.objectContaining({ kind: "confirmed", registrationId: v.id }) });
     expect(await t.db.$count(auditLog, and(eq(auditLog.action, "registration.created"), eq(auditLog.entityId, String(v.id))))).toBe(1);
   });
@@ -89,7 +89,7 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
     const v = await registerDelegate(anon(), d);
     expect(await resendConfirmation(anon(), { email: d.email.toUpperCase() })).toEqual({ queued: true });
     expect(await resendConfirmation(anon(), { email: "nobody-here@example.vn" })).toEqual({ queued: true });
-    const mails = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, v.email));
+    const mails = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, v.email!));
     expect(mails.map((m) => (m.props as { kind: string }).kind)).toEqual(["confirmed", "confirmed"]);
     expect(await t.db.$count(emailOutbox, eq(emailOutbox.toAddress, "nobody-here@example.vn"))).toBe(0);
     await resendConfirmation(anon(), { email: d.email });
@@ -108,7 +108,7 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
     expect(await fieldPaths(rejectRegistration(ctxFor(t.db, as.organiser), b.id, { reason: "" }))).toEqual(["reason"]);
     const rejected = await rejectRegistration(ctxFor(t.db, as.organiser), b.id, { reason: "Không thuộc cơ quan báo chí" });
     expect(rejected).toMatchObject({ status: "rejected", rejectionReason: "Không thuộc cơ quan báo chí" });
-    const kinds = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, a.email))).map((m) => (m.props as { kind: string }).kind);
+    const kinds = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, a.email!))).map((m) => (m.props as { kind: string }).kind);
     expect(kinds).toEqual(["received", "confirmed"]);
   });
 
@@ -125,7 +125,7 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
     await cancelRegistration(ctxFor(t.db, as.organiser), confirmedOne.id, { reason: "Bận công tác" });
     expect((await getRegistration(ctxFor(t.db, as.organiser), w1.id)).status).toBe("confirmed");
     expect((await getRegistration(ctxFor(t.db, as.organiser), w2.id)).status).toBe("waitlisted");
-    const promotedMail = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, w1.email));
+    const promotedMail = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, w1.email!));
     expect(promotedMail.map((m) => (m.props as { kind: string }).kind)).toEqual(["waitlisted", "promoted"]);
     await updateCategory(ctxFor(t.db, as.organiser), "chu-the-ocop", { capacity: null }); // no limit: everyone in
     expect((await getRegistration(ctxFor(t.db, as.organiser), w2.id)).status).toBe("confirmed");
@@ -228,7 +228,7 @@ describe.each(DRIVERS)("registration on %s", (driver) => {
     worker.start();
     let mail: typeof emailOutbox.$inferSelect | undefined;
     for (let i = 0; i < 300; i++) {
-      [mail] = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, v.email), eq(emailOutbox.status, "stored")));
+      [mail] = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, v.email!), eq(emailOutbox.status, "stored")));
       if (mail) break;
       await new Promise((r) => setTimeout(r, 30));
     }
@@ -343,7 +343,7 @@ describe.each(SERVER_DRIVERS)("registration's category cache on %s", (driver) =>
       const [row] = await t.db.select().from(registrations).where(eq(registrations.id, v.id));
       expect(row!.status).toBe("pending");
       expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registration.created"), eq(auditLog.entityId, String(v.id))))).toHaveLength(1);
-      expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, row!.email))).toHaveLength(1);
+      expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, row!.email!))).toHaveLength(1);
     } finally {
       await t.db.update(delegateCategories).set({ requiresApproval: false }).where(eq(delegateCategories.id, cat!.id));
     }

@@ -1,13 +1,15 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { delegateErrorState, delegateInput } from "@/components/registration/form-data";
 import type { DelegateFormState } from "@/components/registration/types";
-import { errorState } from "@/components/staff/form-errors";
+import { errorCode, errorState } from "@/components/staff/form-errors";
 import type { FormState } from "@/components/staff/form-state";
 import { getPageCtx } from "@/lib/auth/page";
 import { ConflictError } from "@/lib/errors";
 import { messages, type Locale } from "@/lib/i18n";
+import { sendContactBadges, setDelegationContact } from "@/lib/registration/contact";
 import { addDelegationMember, type memberInput } from "@/lib/registration/delegation";
 import { cancelRegistration, updateRegistration } from "@/lib/registration/manage";
 import type { RegistrationPatch } from "@/lib/registration/schemas";
@@ -80,4 +82,36 @@ export async function cancelMemberAction(id: number, unitRaw: string | undefined
     return errorState(e, ctx.locale, ["reason"]);
   }
   redirect(portalHref("/portal", unit, { done: "cancelled", rid: id }));
+}
+
+const CONTACT_FIELDS = ["name", "position", "email", "phone"] as const;
+
+/** "Lưu người liên hệ": the delegation's contact person (officers: their own unit). */
+export async function saveContactAction(unitRaw: string | undefined, _prev: FormState, data: FormData): Promise<FormState> {
+  const { ctx, me } = await actor();
+  const unit = askedUnit(me, unitRaw);
+  const field = (k: string) => {
+    const v = data.get(k);
+    return typeof v === "string" ? v : "";
+  };
+  try {
+    await setDelegationContact(ctx, { name: field("name"), position: field("position") || null, email: field("email"), phone: field("phone") }, unit);
+  } catch (e) {
+    return errorState(e, ctx.locale, CONTACT_FIELDS);
+  }
+  revalidatePath("/portal");
+  return { status: "ok", message: messages(ctx.locale).contact.saved };
+}
+
+/** "Gửi thẻ cho người liên hệ" (after the confirmation step): one email with one PDF and each QR code. */
+export async function sendContactBadgesAction(unitRaw: string | undefined): Promise<void> {
+  const { ctx, me } = await actor();
+  const unit = askedUnit(me, unitRaw);
+  let sent: { count: number; to: string };
+  try {
+    sent = await sendContactBadges(ctx, unit);
+  } catch (e) {
+    redirect(portalHref("/portal", unit, { error: errorCode(e) }));
+  }
+  redirect(portalHref("/portal", unit, { sent: sent.count, to: sent.to }));
 }

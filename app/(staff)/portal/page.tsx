@@ -12,6 +12,11 @@ import { getMessages } from "@/lib/i18n/server";
 import { listMinistries, listProvinces } from "@/lib/reference/units";
 import { getDelegation, type DelegationView, type Unit } from "@/lib/registration/delegation";
 import type { Ctx } from "@/lib/context";
+import { formatDateTime } from "@/components/staff/format";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { contactBadgesState, getDelegationContact, type ContactBadgesState, type ContactView } from "@/lib/registration/contact";
+import { saveContactAction, sendContactBadgesAction } from "./actions";
+import { ContactForm } from "./contact-form";
 import { MemberActions } from "./member-actions";
 import { askedUnit, isUnitOfficer, portalHref, requirePortalUser, unitParam } from "./unit";
 
@@ -47,7 +52,9 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
     if (!officer && isDomainError(e) && e.status === 422) return <ChooseUnit ctx={ctx} t={t} error />;
     throw e;
   }
+  const [contact, contactBadges] = await Promise.all([getDelegationContact(ctx, unit), contactBadgesState(ctx, unit)]);
   const act = one(sp.act) === "cancel" ? pageParam(sp.id) : 0;
+  const sentCount = pageParam(sp.sent);
   const doneParam = one(sp.done);
   const done = DONE.find((d) => d === doneParam);
   const doneMember = done ? delegation.members.find((m) => m.id === pageParam(sp.rid)) : undefined;
@@ -66,6 +73,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
         <Notice tone="success" className="mt-4">{format(p.done[done], { name: `${honorific(doneMember)} ${doneMember.fullName}` })}</Notice>
       )}
       {error && <Notice tone="error" className="mt-4">{error}</Notice>}
+      {sentCount > 0 && contact && <Notice tone="success" className="mt-4">{format(t.contact.sent, { count: sentCount, email: contact.email })}</Notice>}
 
       <section aria-labelledby="quota-title" className={cx(ui.card, "mt-6")} data-testid="quota">
         <h2 id="quota-title" className={ui.h2}>{p.quotaTitle}</h2>
@@ -78,6 +86,8 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
         {delegation.quota === null && <p className="mt-2 text-sm">{p.noQuota}</p>}
         {full && <Notice tone="warning" className="mt-3">{format(p.full, { quota: delegation.quota ?? 0 })}</Notice>}
       </section>
+
+      <ContactSection t={t} unit={unit} contact={contact} badges={contactBadges} confirming={one(sp.act) === "send"} />
 
       <div className="mt-6 flex flex-wrap items-center gap-3">
         {!full && <Link href={portalHref("/portal/add", unit)} className={cx(ui.button, ui.primary)}>{p.add}</Link>}
@@ -118,7 +128,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                       <th scope="row" className={cx(ui.td, STACK_CELL, "font-semibold")}>
                         {name}
                         <span className="block text-xs font-normal text-muted">{m.position} · {m.organisation}</span>
-                        <span className="block break-all text-xs font-normal text-muted">{m.email}</span>
+                        <span className="block break-all text-xs font-normal text-muted">{m.email ?? t.delegate.noEmail}</span>
                       </th>
                       <td className={cx(ui.td, STACK_CELL)}>
                         <span className="inline-flex items-center gap-2">
@@ -144,6 +154,44 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * The delegation's contact person (who receives the badges of members without a personal email) and
+ * sending those badges: how many wait, a confirmation step (?act=send), the last sending with its PDF.
+ */
+function ContactSection({ t, unit, contact, badges, confirming }: { t: Messages; unit: Unit | undefined; contact: ContactView | null; badges: ContactBadgesState; confirming: boolean }) {
+  const c = t.contact;
+  return (
+    <section aria-labelledby="contact-title" className={cx(ui.card, "mt-6")} data-testid="contact">
+      <h2 id="contact-title" className={ui.h2}>{c.title}</h2>
+      <p className={ui.hint}>{c.intro}</p>
+      {contact ? <p className="mt-2 text-sm" data-testid="contact-current">{format(c.current, { name: contact.name, email: contact.email })}</p> : <Notice tone="warning" className="mt-3">{c.none}</Notice>}
+      <ContactForm
+        action={saveContactAction.bind(null, unitParam(unit))} contact={contact}
+        labels={{ name: c.name, position: c.position, email: c.email, phone: c.phone, required: t.delegate.required, optional: t.delegate.optional, save: c.save, saving: c.saving }}
+      />
+      <h3 className="mt-6 font-bold">{c.badgesTitle}</h3>
+      <p className="mt-1 text-sm" data-testid="contact-pending">{badges.pending > 0 ? format(c.pending, { count: badges.pending }) : c.pendingNone}</p>
+      {badges.last && (
+        <p className="mt-1 text-sm text-muted" data-testid="contact-last">
+          {format(c.last, { time: formatDateTime(badges.last.at), count: badges.last.count, status: c.lastStatus[badges.last.status as keyof typeof c.lastStatus] ?? badges.last.status })}
+          {badges.last.downloadUrl && <> · <a href={badges.last.downloadUrl} className={ui.link} download>{c.download}</a></>}
+        </p>
+      )}
+      {badges.pending > 0 && contact && (confirming ? (
+        <form action={sendContactBadgesAction.bind(null, unitParam(unit))} className="mt-3 rounded border border-amber-700 bg-amber-50 p-3" data-testid="contact-send-confirm">
+          <p className="font-semibold">{format(c.sendConfirm, { count: badges.pending, email: contact.email })}</p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <SubmitButton pendingLabel={c.sending} autoFocus>{c.send}</SubmitButton>
+            <Link href={portalHref("/portal", unit)} className={cx(ui.button, ui.secondary)}>{t.portal.back}</Link>
+          </div>
+        </form>
+      ) : (
+        <Link href={portalHref("/portal", unit, { act: "send" })} scroll={false} className={cx(ui.button, ui.secondary, "mt-3")}>{c.send}</Link>
+      ))}
+    </section>
   );
 }
 
