@@ -280,7 +280,7 @@ export const ENDPOINTS = {
     responses: { 201: { description: "Registered", schema: registrationView }, 409: problem, 422: problem },
   }),
   importRegistrations: defineEndpoint({
-    id: "importRegistrations", method: "POST", path: "/api/v1/registrations/import", summary: "Bulk import from CSV (UTF-8, Windows-1258 or TCVN3) or XLSX, multipart field `file`, `dryRun` (default true): the whole file is checked, then imported in one transaction or not at all; the row-by-row report", tags: ["registration"],
+    id: "importRegistrations", method: "POST", path: "/api/v1/registrations/import", summary: "Bulk import from CSV (UTF-8, Windows-1258 or TCVN3) or XLSX, multipart field `file`, `dryRun` (default true): the whole file is checked, then imported in one transaction or not at all; the row-by-row report. With `Accept: application/x-ndjson` the answer streams progress lines ({type: \"progress\", phase: \"check\"|\"import\", done, total}) and ends with {type: \"report\", …}", tags: ["registration"],
     access: ["registrations.manage", "registrations.unit"], scope: "province and ministry officers: their own unit's portal categories", rawBody: true, bodyLimit: MAX_IMPORT_BYTES + 64 * 1024,
     responses: { 200: { description: "Report: rows, valid, imported, errors [{ row, field, message }], fileError?" }, 413: problem, 422: problem },
   }),

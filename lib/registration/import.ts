@@ -157,7 +157,9 @@ function answerValue(raw: string): string | boolean {
  * means nothing is imported, and the report names every problem by row and field in the reader's
  * language. `dryRun` only checks.
  */
-export async function importRegistrations(ctx: Ctx, file: { name: string; bytes: Uint8Array }, options: z.input<typeof importOptions>): Promise<ImportReport> {
+export async function importRegistrations(
+  ctx: Ctx, file: { name: string; bytes: Uint8Array }, options: z.input<typeof importOptions>, onProgress?: (p: ImportProgress) => void,
+): Promise<ImportReport> {
   const me = requireAnyPermission(ctx, ["registrations.manage", "registrations.unit"]);
   const { dryRun } = parseInput(importOptions, options);
   const event = await currentEvent(ctx.db);
@@ -181,7 +183,18 @@ export async function importRegistrations(ctx: Ctx, file: { name: string; bytes:
   const unit = unitOf(me);
   const parsed: { row: number; data: ReturnType<typeof memberRegistrationInput.parse>; category: CategoryRow }[] = [];
   const seen = new Map<string, number>();
-  table.rows.forEach((cells, i) => {
+  const total = table.rows.length;
+  onProgress?.({ phase: "check", done: 0, total });
+  for (let i = 0; i < total; i++) {
+    if (onProgress && i > 0 && i % PROGRESS_EVERY === 0) {
+      onProgress({ phase: "check", done: i, total });
+      // Let the progress line go out before the next slice (the check is synchronous).
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    checkRow(table.rows[i]!, i);
+  }
+  onProgress?.({ phase: "check", done: total, total });
+  function checkRow(cells: string[], i: number): void {
     const row = i + 2; // spreadsheet row number (the header is row 1)
     // Required fields start empty, so a missing column reads "required" like an empty cell.
     const raw: Record<string, unknown> = {
@@ -223,7 +236,7 @@ export async function importRegistrations(ctx: Ctx, file: { name: string; bytes:
       seen.set(email, row);
     }
     parsed.push({ row, data: r.data, category });
-  });
+  }
   // Emails already registered for the event (alive registrations).
   const emails = parsed.flatMap((p) => p.data.email ?? []);
   for (let i = 0; i < emails.length; i += 1000) {
@@ -246,7 +259,7 @@ export async function importRegistrations(ctx: Ctx, file: { name: string; bytes:
     await ctx.db.transaction(async (tx) => {
       const leftNow = await quotaLeft(tx, true);
       if (leftNow !== null && parsed.length > leftNow) throw new ConflictError("delegations.quota_full", { quota: leftNow });
-      await insertImported(tx, ctx, parsed, event);
+      await insertImported(tx, ctx, parsed, event, onProgress);
       await recordAudit(tx, ctx, { eventId: event.id, action: "registrations.imported", entityType: "registration", provinceCode: me.provinceCode, ministryCode: me.ministryCode, after: { rows: parsed.length, file: file.name, encoding: table.encoding } });
     });
   } catch (e) {
@@ -256,6 +269,10 @@ export async function importRegistrations(ctx: Ctx, file: { name: string; bytes:
   return { ...report, imported: parsed.length };
 }
 
+/** How far an import has got: the rows checked, then the rows written (the report follows). */
+export type ImportProgress = { phase: "check" | "import"; done: number; total: number };
+const PROGRESS_EVERY = 250;
+
 const CHUNK = 500;
 
 /**
@@ -264,13 +281,21 @@ const CHUNK = 500;
  * under the category's share lock like a single registration; a category with a capacity takes the
  * one-by-one path that counts places under its exclusive lock (and waitlists beyond them).
  */
-async function insertImported(tx: DbOrTx, ctx: Ctx, parsed: { data: ReturnType<typeof memberRegistrationInput.parse>; category: CategoryRow }[], event: EventRow): Promise<void> {
+async function insertImported(
+  tx: DbOrTx, ctx: Ctx, parsed: { data: ReturnType<typeof memberRegistrationInput.parse>; category: CategoryRow }[], event: EventRow, onProgress?: (p: ImportProgress) => void,
+): Promise<void> {
   const categoryIds = [...new Set(parsed.map((p) => p.category.id))];
   const locked = await tx.select({ id: delegateCategories.id, capacity: delegateCategories.capacity, requiresApproval: delegateCategories.requiresApproval })
     .from(delegateCategories).where(inArray(delegateCategories.id, categoryIds)).orderBy(delegateCategories.id).for("share");
   const current = new Map(locked.map((c) => [c.id, c]));
   const bulk = parsed.filter((p) => current.get(p.category.id)?.capacity === null);
-  for (const p of parsed.filter((x) => current.get(x.category.id)?.capacity !== null)) await insertRegistration(tx, ctx, p.data, p.category, event, "import");
+  const total = parsed.length;
+  let done = 0;
+  onProgress?.({ phase: "import", done, total });
+  for (const p of parsed.filter((x) => current.get(x.category.id)?.capacity !== null)) {
+    await insertRegistration(tx, ctx, p.data, p.category, event, "import");
+    if (++done % 50 === 0) onProgress?.({ phase: "import", done, total });
+  }
   const names = await loadUnitNames(tx);
   for (let i = 0; i < bulk.length; i += CHUNK) {
     const chunk = bulk.slice(i, i + CHUNK);
@@ -290,6 +315,8 @@ async function insertImported(tx: DbOrTx, ctx: Ctx, parsed: { data: ReturnType<t
       after: { id: r.id, status: r.status, categoryCode: categoryOf.get(r.categoryId)!.code, fullName: fullName(r), email: r.email, delegation: delegationName(names, r, ctx.locale), source: "import" },
     })));
     await queueEmails(tx, rows.flatMap((r) => statusEmailInput(r, categoryOf.get(r.categoryId)!, event, emailKindFor(r.status)) ?? []));
+    done += chunk.length;
+    onProgress?.({ phase: "import", done, total });
   }
 }
 

@@ -20,6 +20,14 @@ const ImportEn: ImportMessages = {
   field: "Column",
   message: "Problem",
   networkError: "The file could not be sent. Check the connection and try again.",
+  progressLabel: "Progress",
+  progress: {
+    upload: "Uploading the file… {percent}%",
+    read: "Reading the file…",
+    check: "Checking: {done}/{total} rows",
+    import: "Importing: {done}/{total} rows",
+  },
+  emailOptional: "A delegation member without a personal email: leave the Email cell empty; the badge goes to the delegation's contact person.",
   back: "Back to the delegation",
 };
 

@@ -20,6 +20,14 @@ const ImportVi = {
   message: "Lỗi",
   networkError: "Không gửi được tệp. Hãy kiểm tra kết nối và thử lại.",
   back: "Quay lại đoàn",
+  progressLabel: "Tiến độ",
+  progress: {
+    upload: "Đang tải tệp lên… {percent}%",
+    read: "Đang đọc tệp…",
+    check: "Đang kiểm tra: {done}/{total} dòng",
+    import: "Đang nhập: {done}/{total} dòng",
+  },
+  emailOptional: "Đại biểu của đoàn không có email riêng: để trống cột Email, thẻ được gửi cho người liên hệ của đoàn.",
 };
 
 export default ImportVi;

@@ -1,13 +1,15 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, emailOutbox, registrations } from "@/db/schema";
 import type { Role } from "@/lib/auth/permissions";
 import type { UserActor } from "@/lib/context";
 import { ForbiddenError } from "@/lib/errors";
 import { getDelegation, setDelegationQuota } from "@/lib/registration/delegation";
-import { decodeCsv, importRegistrations, importTemplate } from "@/lib/registration/import";
+import { overrideDbForTests } from "@/db/client";
+import { decodeCsv, importRegistrations, importTemplate, type ImportProgress } from "@/lib/registration/import";
+import { createToken } from "@/lib/tokens/tokens";
 import { ctxFor, seedRoleUsers } from "../helpers/actors";
 import { createTestDatabase, DRIVERS, type TestDatabase } from "../helpers/databases";
 
@@ -69,6 +71,52 @@ describe.each(DRIVERS)("bulk import on %s", (driver) => {
       { row: 802, field: "email", message: "Email này đã có ở dòng 52 của tệp." },
     ]);
     expect(await t.db.select().from(registrations).where(eq(registrations.email, "nhap-100@example.vn"))).toHaveLength(0);
+  });
+
+  it("reports its progress while it checks and imports; a row may go without email only inside a delegation", async () => {
+    const lines = Array.from({ length: 600 }, (_, i) => line(3000 + i, i === 10 ? { email: "" } : i === 20 ? { email: "", province: "" } : {}));
+    const seen: ImportProgress[] = [];
+    const bad = await importRegistrations(organiser(), { name: "tien-do.csv", bytes: csv(lines) }, { dryRun: false }, (p) => seen.push(p));
+    expect(bad.errors).toEqual([{ row: 22, field: "email", message: "Trường này là bắt buộc." }]);
+    expect(seen.every((p) => p.phase === "check")).toBe(true);
+    expect(seen.map((p) => p.done)).toEqual([0, 250, 500, 600]);
+
+    lines[20] = line(3020, { email: "" });
+    seen.length = 0;
+    const done = await importRegistrations(organiser(), { name: "tien-do.csv", bytes: csv(lines) }, { dryRun: false }, (p) => seen.push(p));
+    expect(done).toMatchObject({ imported: 600, errors: [] });
+    const importing = seen.filter((p) => p.phase === "import");
+    expect(importing.map((p) => p.done)).toEqual([0, 500, 600]);
+    expect(importing.every((p) => p.total === 600)).toBe(true);
+    const noEmail = await t.db.select().from(registrations).where(and(eq(registrations.source, "import"), isNull(registrations.email)));
+    expect(noEmail.map((r) => r.provinceCode)).toEqual(["22", "22"]);
+  });
+
+  it.runIf(driver === "postgres")("over HTTP, streams progress lines then the report when asked for NDJSON", async () => {
+    overrideDbForTests(t);
+    try {
+      const { POST } = await import("@/app/api/v1/registrations/import/route");
+      const auth = `Bearer ${(await createToken(organiser(), { name: "nhập" })).token}`;
+      const send = (accept: string, lines: string[]) => {
+        const body = new FormData();
+        body.append("file", new File([csv(lines)], "doan.csv", { type: "text/csv" }));
+        body.append("dryRun", "true");
+        const req = new Request("http://localhost/api/v1/registrations/import", { method: "POST", body, headers: { authorization: auth, accept } });
+        return new Request(req, { headers: { authorization: auth, accept, "content-length": "100000", "content-type": req.headers.get("content-type")! } });
+      };
+      const res = await POST(send("application/x-ndjson", Array.from({ length: 300 }, (_, i) => line(5000 + i))));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
+      const out = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; done?: number; rows?: number });
+      expect(out.map((l) => l.type)).toEqual(["progress", "progress", "progress", "report"]);
+      expect(out.slice(0, 3).map((l) => l.done)).toEqual([0, 250, 300]);
+      expect(out[3]).toMatchObject({ type: "report", rows: 300, valid: 300, imported: 0 });
+      // Without NDJSON: the report as one JSON document, as before.
+      const plain = await POST(send("application/json", [line(6000)]));
+      expect(await plain.json()).toMatchObject({ rows: 1, valid: 1, dryRun: true });
+    } finally {
+      overrideDbForTests(null);
+    }
   });
 
   it("reads legacy encodings (Windows-1258, TCVN3) and refuses what it cannot read", () => {

@@ -9,11 +9,61 @@ type Report = { dryRun: boolean; encoding: string; rows: number; valid: number; 
 
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
+type Progress = { phase: "upload" | "read" | "check" | "import"; done: number; total: number };
+type Line = ({ type: "progress" } & Progress) | ({ type: "report" } & Report) | { type: "problem"; detail?: string; title?: string };
+
+/**
+ * Sends the file and follows the import: the upload's progress (XMLHttpRequest: fetch has none),
+ * then the server's progress lines (application/x-ndjson) as they arrive, then the report.
+ */
+function sendImport(body: FormData, locale: string, onProgress: (p: Progress) => void): Promise<{ ok: boolean; line: Line | null }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let seen = 0;
+    let last: Line | null = null;
+    const read = () => {
+      const text = xhr.responseText;
+      const end = text.lastIndexOf("\n");
+      if (end < seen) return;
+      for (const raw of text.slice(seen, end).split("\n")) {
+        if (!raw.trim()) continue;
+        const line = JSON.parse(raw) as Line;
+        if (line.type === "progress") onProgress(line);
+        last = line;
+      }
+      seen = end + 1;
+    };
+    xhr.open("POST", "/api/v1/registrations/import");
+    xhr.setRequestHeader("accept", "application/x-ndjson, application/problem+json");
+    // The report in the page's language, whatever the browser's.
+    xhr.setRequestHeader("accept-language", locale);
+    xhr.upload.onprogress = (e) => onProgress({ phase: "upload", done: e.loaded, total: e.lengthComputable ? e.total : 0 });
+    xhr.upload.onload = () => onProgress({ phase: "read", done: 0, total: 0 });
+    xhr.onprogress = () => {
+      if (xhr.getResponseHeader("content-type")?.includes("ndjson")) read();
+    };
+    xhr.onload = () => {
+      if (xhr.getResponseHeader("content-type")?.includes("ndjson")) {
+        read();
+        return resolve({ ok: last?.type === "report", line: last });
+      }
+      try {
+        resolve({ ok: false, line: { type: "problem", ...(JSON.parse(xhr.responseText) as { detail?: string; title?: string }) } });
+      } catch {
+        resolve({ ok: false, line: null });
+      }
+    };
+    xhr.onerror = () => reject(new Error("network"));
+    xhr.send(body);
+  });
+}
+
 /** Upload, check (dry run), then import: the report shows every problem by row and column. */
 export function ImportForm({ t, problemTitle, locale }: { t: Messages["importPage"]; problemTitle: string; locale: "vi" | "en" }) {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
 
   async function send(form: HTMLFormElement, dryRun: boolean) {
     const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
@@ -23,18 +73,19 @@ export function ImportForm({ t, problemTitle, locale }: { t: Messages["importPag
     const body = new FormData();
     body.append("file", file);
     body.append("dryRun", String(dryRun));
+    setProgress({ phase: "upload", done: 0, total: file.size });
     try {
-      // The report in the page's language, whatever the browser's.
-      const res = await fetch("/api/v1/registrations/import", { method: "POST", body, headers: { "accept-language": locale } });
-      const json = (await res.json()) as Report & { detail?: string; title?: string };
-      if (!res.ok) {
+      const { ok, line } = await sendImport(body, locale, setProgress);
+      if (ok && line?.type === "report") setReport(line);
+      else {
         setReport(null);
-        setError(json.detail ?? json.title ?? problemTitle);
-      } else setReport(json);
+        setError((line?.type === "problem" ? (line.detail ?? line.title) : undefined) ?? problemTitle);
+      }
     } catch {
       setError(t.networkError);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
@@ -57,6 +108,7 @@ export function ImportForm({ t, problemTitle, locale }: { t: Messages["importPag
           {t.import}
         </button>
       </div>
+      {progress && <ImportProgressBar p={progress} t={t} />}
       <div aria-live="polite">
         {error && <Notice tone="error">{error}</Notice>}
         {report?.fileError && <Notice tone="error">{report.fileError}</Notice>}
@@ -82,5 +134,21 @@ export function ImportForm({ t, problemTitle, locale }: { t: Messages["importPag
         )}
       </div>
     </form>
+  );
+}
+
+/** How far the upload, the check or the import has got, as a bar and in words (announced politely). */
+function ImportProgressBar({ p, t }: { p: Progress; t: Messages["importPage"] }) {
+  const percent = p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : null;
+  const text = p.phase === "upload" ? fill(t.progress.upload, { percent: percent ?? 0 })
+    : p.phase === "read" ? t.progress.read
+      : fill(t.progress[p.phase], { done: p.done.toLocaleString("vi-VN"), total: p.total.toLocaleString("vi-VN") });
+  return (
+    <div data-testid="import-progress" data-phase={p.phase}>
+      <label htmlFor="import-progress" className="sr-only">{t.progressLabel}</label>
+      {/* No value while the file is read: an indeterminate bar. */}
+      <progress id="import-progress" max={100} value={p.phase === "read" ? undefined : (percent ?? undefined)} aria-describedby="import-progress-text" className="h-3 w-full accent-brand" />
+      <p id="import-progress-text" className="mt-1 text-sm" role="status">{text}</p>
+    </div>
   );
 }

@@ -22,6 +22,7 @@ export default async function ImportPage() {
       <h1 className={ui.h1}>{m.title}</h1>
       <p className="mt-1 max-w-3xl text-muted">{m.intro}</p>
       <p className="mt-1 text-sm text-muted">{m.encodingsHint}</p>
+      <p className="mt-1 text-sm text-muted">{m.emailOptional}</p>
       <p className="mt-3 flex flex-wrap gap-3">
         <a href="/api/v1/registrations/import/template?format=xlsx" download className={cx(ui.button, ui.secondary)}>{m.templateXlsx}</a>
         <a href="/api/v1/registrations/import/template?format=csv" download className={cx(ui.button, ui.secondary)}>{m.templateCsv}</a>
