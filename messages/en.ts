@@ -637,8 +637,12 @@ const en: Messages = {
   },
   adminDelegations: {
     title: "Delegation quotas",
-    intro: "Places for each province's delegation: approved and pending members in categories registered through the unit portal count as used.",
+    intro: "Places for each province's and ministry's delegation: approved and pending members in categories registered through the unit portal count as used.",
     caption: "Province delegations",
+    captionMinistries: "Ministries' and agencies' delegations",
+    contact: "Contact person",
+    noContact: "None yet",
+    openPortal: "Open the portal of {name}",
     name: "Delegation",
     quota: "Quota",
     used: "Used",

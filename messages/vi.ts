@@ -636,8 +636,12 @@ const vi = {
   },
   adminDelegations: {
     title: "Hạn mức đoàn",
-    intro: "Số chỗ của đoàn từng tỉnh, thành phố: đại biểu đã duyệt và chờ duyệt thuộc các loại đăng ký qua cổng đơn vị được tính vào chỗ đã dùng.",
+    intro: "Số chỗ của đoàn từng tỉnh, thành phố và bộ, ngành: đại biểu đã duyệt và chờ duyệt thuộc các loại đăng ký qua cổng đơn vị được tính vào chỗ đã dùng.",
     caption: "Đoàn các tỉnh, thành phố",
+    captionMinistries: "Đoàn các bộ, ngành",
+    contact: "Người liên hệ",
+    noContact: "Chưa có",
+    openPortal: "Mở cổng của {name}",
     name: "Đoàn",
     quota: "Hạn mức",
     used: "Đã dùng",

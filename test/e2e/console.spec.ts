@@ -55,14 +55,15 @@ test("an organiser filters, selects all on the page and bulk-approves", async ({
   await expect(page.getByRole("alert").filter({ hasText: a.bulkErrors.confirm })).toBeVisible();
 });
 
-test("an organiser sets and removes a province delegation's quota", async ({ page }) => {
+test("an organiser sets and removes a ministry delegation's quota beside the provinces'", async ({ page }) => {
   const d = vi.adminDelegations;
   await page.goto("/admin/delegations");
   await signIn(page, "bantochuc@ocop.example");
   await expect(page.getByRole("heading", { level: 1, name: d.title })).toBeVisible();
-  const row = page.locator('tr[data-unit="49"]'); // Quảng Nam
+  await expect(page.getByTestId("delegations-provinces").locator('tr[data-unit="province:49"]')).toContainText("Quảng Nam");
+  const row = page.getByTestId("delegations-ministries").locator('tr[data-unit="ministry:bct"]');
   const name = (await row.getByRole("rowheader").textContent())!.trim();
-  expect(name).toBe("Quảng Nam");
+  expect(name).toBe("Bộ Công Thương");
   const field = row.getByLabel(d.quotaFor.replace("{name}", name), { exact: true });
 
   // A wrong value: the error stays next to the field.

@@ -14,7 +14,9 @@ import { substituteDelegate } from "@/lib/registration/substitute";
 import { bulkRegistrations } from "@/lib/registration/bulk";
 import { registrationHistory, registrationStats } from "@/lib/registration/history";
 import { listRegistrations } from "@/lib/registration/manage";
+import { setDelegationContact } from "@/lib/registration/contact";
 import { addDelegationMember, getDelegation, setDelegationQuota } from "@/lib/registration/delegation";
+import { listDelegations } from "@/lib/registration/delegation-list";
 import { ctxFor, seedRoleUsers } from "../helpers/actors";
 import { createTestDatabase, DRIVERS, SERVER_DRIVERS, type TestDatabase } from "../helpers/databases";
 
@@ -101,6 +103,18 @@ describe.each(DRIVERS)("delegations on %s", (driver) => {
     await expect(setDelegationQuota(officer, { kind: "province", code: "22" }, { quota: 99 })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(addDelegationMember(ctxFor(t.db, as.organiser), member() as never)).rejects.toBeInstanceOf(ValidationError); // organisers name the unit
     expect((await addDelegationMember(ctxFor(t.db, as.organiser), member({ unit: { kind: "province", code: "49" } }) as never)).provinceCode).toBe("49");
+  });
+
+  it("lists provinces and ministries with quota, places used and left, and contact person", async () => {
+    const org = ctxFor(t.db, as.organiser);
+    await setDelegationQuota(org, { kind: "ministry", code: "bct" }, { quota: 3 });
+    await addDelegationMember(org, { ...member({ categoryCode: "bo-nganh", answers: {} }), unit: { kind: "ministry", code: "bct" } } as never);
+    await setDelegationContact(org, { name: "Đỗ Thị Hà", email: "vp@moit.gov.vn", phone: "0912345678" }, { kind: "ministry", code: "bct" });
+    const rows = await listDelegations(org);
+    expect(rows.filter((r) => r.kind === "province")).toHaveLength(63);
+    expect(rows.find((r) => r.kind === "ministry" && r.code === "bct")).toMatchObject({ name: "Bộ Công Thương", quota: 3, used: 1, left: 2, contact: { name: "Đỗ Thị Hà", email: "vp@moit.gov.vn" } });
+    expect(rows.find((r) => r.kind === "province" && r.code === "22")).toMatchObject({ quota: 2, used: 2, left: 0, contact: null });
+    await expect(listDelegations(ctxFor(t.db, as.province_officer))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it.skipIf(!SERVER_DRIVERS.includes(driver))("gives exactly the places left when 20 additions race for 5", async () => {

@@ -7,8 +7,8 @@ import { getPageCtx } from "@/lib/auth/page";
 import { messages } from "@/lib/i18n";
 import { setDelegationQuota } from "@/lib/registration/delegation";
 
-/** Sets (a whole number 0–10000) or, with the "clear" button, removes a province delegation's quota; back to the list with a notice. */
-export async function quotaAction(code: string, _prev: FormState, data: FormData): Promise<FormState> {
+/** Sets (a whole number 0–10000) or, with the "clear" button, removes a province's or ministry's quota; back to the list with a notice. */
+export async function quotaAction(kind: "province" | "ministry", code: string, _prev: FormState, data: FormData): Promise<FormState> {
   const ctx = await getPageCtx();
   const clear = data.get("clear") === "1";
   const raw = data.get("quota");
@@ -19,9 +19,9 @@ export async function quotaAction(code: string, _prev: FormState, data: FormData
     return { status: "error", message: t.staff.formErrors, errors: { quota: t.adminDelegations.quotaInvalid } };
   }
   try {
-    await setDelegationQuota(ctx, { kind: "province", code }, { quota });
+    await setDelegationQuota(ctx, { kind, code }, { quota });
   } catch (e) {
     return errorState(e, ctx.locale, ["quota"]);
   }
-  redirect(`/admin/delegations?${new URLSearchParams({ [clear ? "cleared" : "saved"]: code }).toString()}#d-${code}`);
+  redirect(`/admin/delegations?${new URLSearchParams({ [clear ? "cleared" : "saved"]: `${kind}:${code}` }).toString()}#d-${kind}-${code}`);
 }
