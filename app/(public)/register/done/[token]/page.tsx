@@ -34,7 +34,7 @@ export default async function RegisterDonePage({ params }: { params: Promise<{ t
         <StatusPill status={view.status} label={t.delegate.statuses[view.status]} testId="registration-status" />
       </p>
       <p className="mt-3 text-lg">{t.register.doneLead[view.status]}</p>
-      <Notice tone="info" className="mt-4">{format(t.register.emailOnItsWay, { email: view.email })}</Notice>
+      <Notice tone="info" className="mt-4">{format(t.register.emailOnItsWay, { email: view.email ?? "" })}</Notice>
       <div className="mt-6 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
         {view.status === "confirmed" && (
           <Link href={`/badge/${links.badgeToken}`} prefetch={false} className={cx(ui.button, ui.primary)}>{t.register.badgeLink}</Link>
