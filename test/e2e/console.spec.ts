@@ -50,21 +50,21 @@ test("an organiser filters, selects all on the page and bulk-approves", async ({
   await page.goto("/admin/registrations?category=chu-the-ocop&status=confirmed");
   const ticked = page.locator("tbody tr[data-registration-id]").locator('input[name="ids"]');
   const ids = await page.locator("tbody tr[data-registration-id]").evaluateAll((trs) => trs.slice(0, 2).map((tr) => Number(tr.getAttribute("data-registration-id"))));
-  const bulk = async (action: string, fill: () => Promise<unknown>) => {
+  const read = (id: number) => page.request.get(`/api/v1/registrations/${id}`).then((r) => r.json() as Promise<Record<string, unknown>>);
+  const bulk = async (action: string, fill: () => Promise<unknown>, field: string, value: unknown) => {
     await ticked.nth(0).check();
     await ticked.nth(1).check();
     await page.getByLabel(a.bulkAction, { exact: true }).selectOption(action);
     await fill();
     await page.getByRole("button", { name: a.bulkSubmit, exact: true }).click();
+    // The result line reads the same after each action: the change itself is what is waited for.
+    for (const id of ids) await expect.poll(async () => (await read(id))[field]).toEqual(value);
     await expect(page.getByTestId("bulk-result")).toHaveText(a.bulkResult.replace("{done}", "2").replace("{failed}", "0"));
   };
-  await bulk("door_note", () => page.getByLabel(a.bulkDoorNote, { exact: true }).fill("Lối khách VIP, cửa số 2"));
-  await bulk("protocol_rank", () => page.getByLabel(a.bulkProtocolRank, { exact: true }).fill("7"));
-  await bulk("move", () => page.getByLabel(a.bulkCategory, { exact: true }).selectOption("khach-moi"));
-  for (const id of ids) {
-    const r = (await (await page.request.get(`/api/v1/registrations/${id}`)).json()) as { doorNote: string; protocolRank: number; categoryCode: string };
-    expect(r).toMatchObject({ doorNote: "Lối khách VIP, cửa số 2", protocolRank: 7, categoryCode: "khach-moi" });
-  }
+  await bulk("door_note", () => page.getByLabel(a.bulkDoorNote, { exact: true }).fill("Lối khách VIP, cửa số 2"), "doorNote", "Lối khách VIP, cửa số 2");
+  await bulk("protocol_rank", () => page.getByLabel(a.bulkProtocolRank, { exact: true }).fill("7"), "protocolRank", 7);
+  await bulk("move", () => page.getByLabel(a.bulkCategory, { exact: true }).selectOption("khach-moi"), "categoryCode", "khach-moi");
+  for (const id of ids) expect(await read(id)).toMatchObject({ doorNote: "Lối khách VIP, cửa số 2", protocolRank: 7, categoryCode: "khach-moi" });
 
   // Reject without the confirmation box is refused.
   await page.goto("/admin/registrations?category=bao-chi&status=confirmed");

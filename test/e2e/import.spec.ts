@@ -37,12 +37,49 @@ test("một cán bộ tỉnh nhập danh sách: lỗi một dòng thì không nh
   await expect(errors.getByRole("row").nth(1)).toContainText(vi.fields.email);
   await expect(page.getByRole("button", { name: m.import })).toBeDisabled();
 
-  await page.getByLabel(m.file).setInputFiles(file([good("Ánh", 1), good("Bích", 2), good("Cúc", 3)]));
+  // Bích has no personal email (an office address is shared): allowed in a delegation.
+  const noEmail = `so-nnptnt,Bà,Trịnh Thị,Bích,Chuyên viên,Sở NN&PTNT Quảng Ninh,,0912 345 672,có`;
+  await page.getByLabel(m.file).setInputFiles(file([good("Ánh", 1), noEmail, good("Cúc", 3)]));
   await page.getByRole("button", { name: m.check }).click();
   await expect(page.getByText(m.allValid)).toBeVisible();
+  // Held for a moment on its way, the import shows its progress bar and words.
+  await page.route("**/api/v1/registrations/import", async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
   await page.getByRole("button", { name: m.import }).click();
+  await expect(page.getByTestId("import-progress").getByRole("progressbar")).toBeVisible();
+  await expect(page.getByTestId("import-progress").getByRole("status")).not.toBeEmpty();
   await expect(page.getByText(m.imported.replace("{count}", "3"))).toBeVisible();
+  await expect(page.getByTestId("import-progress")).toHaveCount(0);
+  await page.unroute("**/api/v1/registrations/import");
 
+  // The delegation's contact person receives the badges of members without email.
+  const c = vi.contact;
   await page.goto("/portal");
   await expect(page.getByText("Trịnh Thị Bích").first()).toBeVisible();
+  await expect(page.getByText(vi.delegate.noEmail).first()).toBeVisible();
+  const contact = page.getByTestId("contact");
+  await contact.getByLabel(c.email).fill("khong-hop-le");
+  await contact.getByRole("button", { name: c.save }).click();
+  await expect(contact.getByText(vi.fields.email)).toBeVisible(); // field-level error, nothing saved
+  await contact.getByLabel(c.name).fill("Trần Văn Bình");
+  await contact.getByLabel(c.position).fill("Chánh Văn phòng Sở");
+  await contact.getByLabel(c.email).fill(`vanphong-${tag}@quangninh.gov.vn`);
+  await contact.getByLabel(c.phone).fill("0912 345 678");
+  await contact.getByRole("button", { name: c.save }).click();
+  await expect(page.getByTestId("contact-current")).toContainText(`vanphong-${tag}@quangninh.gov.vn`);
+  await contact.getByRole("link", { name: c.send }).click();
+  const confirm = page.getByTestId("contact-send-confirm");
+  await expect(confirm).toContainText(`vanphong-${tag}@quangninh.gov.vn`);
+  await confirm.getByRole("button", { name: c.send }).click();
+  await expect(page.getByRole("status").filter({ hasText: `vanphong-${tag}@quangninh.gov.vn` })).toBeVisible();
+  // The server's job draws the PDF and sends the email; the portal then offers the PDF.
+  await expect.poll(async () => {
+    await page.reload();
+    return page.getByTestId("contact-last").textContent();
+  }, { timeout: 20_000 }).toContain(c.lastStatus.succeeded);
+  const href = await page.getByTestId("contact-last").getByRole("link", { name: c.download }).getAttribute("href");
+  const pdf = await page.request.get(href!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
 });
