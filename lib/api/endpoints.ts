@@ -14,6 +14,7 @@ import { substituteInput } from "@/lib/registration/substitute";
 import { bulkInput } from "@/lib/registration/bulk";
 import { contactInput } from "@/lib/registration/contact";
 import { memberInput, quotaInput, unitParams } from "@/lib/registration/delegation";
+import { exportDelegationsQuery } from "@/lib/registration/delegation-list";
 import { resendInput } from "@/lib/registration/resend";
 import { cancelInput, listRegistrationsQuery, registrationIdParams, registrationInput, registrationPatch, registrationView, rejectInput, staffRegistrationPatch } from "@/lib/registration/schemas";
 import { positiveInt } from "@/lib/validation";
@@ -248,6 +249,16 @@ export const ENDPOINTS = {
     id: "substituteDelegate", method: "POST", path: "/api/v1/registrations/{id}/substitute", summary: "A new person takes the delegate's place: the old registration is cancelled and its badge refused, the substitute keeps the place (category, delegation, status)", tags: ["registration"],
     access: ["registrations.manage", "registrations.unit"], scope: "province and ministry officers: their own unit", params: registrationIdParams, body: substituteInput,
     responses: { 200: { description: "Substituted", schema: z.object({ substitute: registrationView, replaced: registrationView }) }, 403: problem, 404: problem, 409: problem, 422: problem },
+  }),
+  listDelegations: defineEndpoint({
+    id: "listDelegations", method: "GET", path: "/api/v1/delegations", summary: "Every province's and ministry's delegation: quota, places used and left, members by status, contact person (officers: their own unit's row)", tags: ["delegations"],
+    access: ["registrations.read", "registrations.unit"], scope: "province and ministry officers: their own unit",
+    responses: { 200: { description: "{ items: [...] }" } },
+  }),
+  exportDelegations: defineEndpoint({
+    id: "exportDelegations", method: "GET", path: "/api/v1/delegations/export", summary: "The delegations (quota, places, members by status, contact) as CSV (UTF-8 with BOM) or XLSX, streamed; officers get their own unit's row (audited)", tags: ["delegations"],
+    access: ["registrations.read", "registrations.unit"], scope: "province and ministry officers: their own unit", query: exportDelegationsQuery,
+    responses: { 200: { description: "text/csv or XLSX" }, 422: problem },
   }),
   getDelegation: defineEndpoint({
     id: "getDelegation", method: "GET", path: "/api/v1/delegations/{kind}/{code}", summary: "A province's or ministry's delegation: members with status, quota, places used and left (officers: their own unit, whatever the path says)", tags: ["delegations"],

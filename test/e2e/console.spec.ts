@@ -81,6 +81,9 @@ test("an organiser sets and removes a ministry delegation's quota beside the pro
   await signIn(page, "bantochuc@ocop.example");
   await expect(page.getByRole("heading", { level: 1, name: d.title })).toBeVisible();
   await expect(page.getByTestId("delegations-provinces").locator('tr[data-unit="province:49"]')).toContainText("Quảng Nam");
+  const csv = await page.request.get((await page.getByTestId("delegations-export-csv").getAttribute("href"))!);
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(await csv.text()).toContain("Bộ Công Thương");
   const row = page.getByTestId("delegations-ministries").locator('tr[data-unit="ministry:bct"]');
   const name = (await row.getByRole("rowheader").textContent())!.trim();
   expect(name).toBe("Bộ Công Thương");

@@ -216,6 +216,11 @@ test.describe("cổng đoàn đại biểu / delegation portal", () => {
       for (const m of ninh) expect(csv, url).not.toContain(m.email);
     }
 
+    // The delegations' summary: their own row only (no count of Quảng Ninh's delegates).
+    const summary = await page.request.get("/api/v1/delegations/export?format=csv");
+    expect(summary.status()).toBe(200);
+    expect(await summary.text()).not.toContain("Quảng Ninh");
+
     // Another unit's badge or edit page: refused.
     for (const path of [`/portal/badge/${ninh[0]!.id}`, `/portal/members/${ninh[0]!.id}/edit`, `/portal/members/${ninh[0]!.id}/substitute`]) {
       expect((await page.request.get(path)).status(), path).toBe(403);

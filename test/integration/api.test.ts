@@ -139,6 +139,7 @@ function sample(def: EndpointDef, role: Role | undefined, n: number): { body?: u
     case "importRegistrations": return { rawBody: importUpload.rawBody.slice(0), headers: { ...importUpload.headers } };
     case "getDelegation": return { params: { kind: "province", code: "22" } };
     case "setDelegationQuota": return { params: { kind: "province", code: "49" }, body: { quota: 30 } };
+    case "exportDelegations": return { query: "?format=csv" };
     case "getDelegationContact": case "sendContactBadges": return { params: { kind: "province", code: "22" } };
     case "setDelegationContact": return { params: { kind: "province", code: "22" }, body: { name: "Trần Văn Bình", position: "Chánh Văn phòng", email: "vanphong@quangninh.gov.vn", phone: "0912345678" } };
     case "addDelegationMember": return { body: { categoryCode: "so-nnptnt", honorific: "ba", familyName: "Phạm Thị", givenName: "Lan", position: "Phó Giám đốc Sở", organisation: "Sở NN&PTNT", email: `doan-${n}@example.vn`, phone: "0912345678", answers: { needs_hotel: false }, consent: true, unit: { kind: "province", code: "22" } } };

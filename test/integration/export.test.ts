@@ -5,6 +5,9 @@ import { auditLog } from "@/db/schema";
 import type { Role } from "@/lib/auth/permissions";
 import type { UserActor } from "@/lib/context";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { setDelegationContact } from "@/lib/registration/contact";
+import { setDelegationQuota } from "@/lib/registration/delegation";
+import { delegationSummaries, exportDelegations } from "@/lib/registration/delegation-list";
 import { exportRegistrations } from "@/lib/registration/export";
 import { registerDelegate } from "@/lib/registration/register";
 import type { RegistrationInput } from "@/lib/registration/schemas";
@@ -68,4 +71,32 @@ describe.each(DRIVERS)("registrations export on %s", (driver) => {
     expect(ws.getRow(2).getCell(11).value).toBe("0912 345 678");
     expect(String(ws.getRow(2).getCell(9).value)).toContain("Quảng Nam");
   });
+
+  it("exports the delegations with quota, members by status and contact (formulas neutralised); an officer gets their own row", async () => {
+    const org = ctxFor(t.db, as.organiser);
+    await setDelegationQuota(org, { kind: "province", code: "49" }, { quota: 250 });
+    await setDelegationContact(org, { name: "=Lê Thị Hoa", position: "Chánh Văn phòng", email: "vp@quangnam.gov.vn", phone: "0905123456" }, { kind: "province", code: "49" });
+    const csv = (await text((await exportDelegations(org, { format: "csv" })).stream)).toString("utf8");
+    expect(csv.startsWith("\uFEFFLoại đoàn,Mã,Đoàn,Hạn mức")).toBe(true);
+    const lines = csv.split("\r\n");
+    expect(lines.filter((l) => l.startsWith("\"Tỉnh, thành phố\","))).toHaveLength(63);
+    expect(lines.some((l) => l.startsWith("\"Bộ, ngành\",bct,Bộ Công Thương,"))).toBe(true);
+    // Quảng Nam: 201 public delegates (not portal places), quota 250, the contact's name neutralised, the phone as text.
+    expect(lines.find((l) => l.includes(",49,"))).toBe("\"Tỉnh, thành phố\",49,Quảng Nam,250,0,250,201,0,0,0,0,'=Lê Thị Hoa,Chánh Văn phòng,vp@quangnam.gov.vn,0905 123 456");
+
+    const own = await delegationSummaries(ctxFor(t.db, as.province_officer));
+    expect(own.map((r) => `${r.kind}:${r.code}`)).toEqual(["province:22"]);
+    expect(own[0]!.statuses.confirmed).toBe(402);
+    const ownCsv = (await text((await exportDelegations(ctxFor(t.db, as.province_officer), { format: "csv" })).stream)).toString("utf8");
+    expect(ownCsv).not.toContain("Quảng Nam");
+    expect(ownCsv.trim().split("\r\n")).toHaveLength(2);
+    await expect(exportDelegations(ctxFor(t.db, as.checkin_staff), { format: "csv" })).rejects.toBeInstanceOf(ForbiddenError);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await text((await exportDelegations(org, { format: "xlsx" })).stream)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(1 + rowsOf(await delegationSummaries(org)));
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, "delegations.exported"))).length).toBe(3);
+  });
 });
+const rowsOf = (r: unknown[]) => r.length;

@@ -32,6 +32,13 @@ export default async function DelegationsPage({ searchParams }: { searchParams: 
     <>
       <h1 className={ui.h1}>{d.title}</h1>
       <p className="mt-1 text-muted">{d.intro}</p>
+      <p className="mt-3 flex flex-wrap gap-3" role="group" aria-label={d.exportLabel}>
+        {(["csv", "xlsx"] as const).map((f) => (
+          <a key={f} href={`/api/v1/delegations/export?format=${f}`} download className={cx(ui.button, ui.secondary)} data-testid={`delegations-export-${f}`}>
+            {f === "csv" ? d.exportCsv : d.exportXlsx}
+          </a>
+        ))}
+      </p>
       {saved && <Notice tone="success" className="mt-4">{format(d.saved, { name: saved.name })}</Notice>}
       {cleared && <Notice tone="success" className="mt-4">{format(d.cleared, { name: cleared.name })}</Notice>}
       <DelegationTable id="provinces" caption={d.caption} rows={rows.filter((r) => r.kind === "province")} t={t} />
