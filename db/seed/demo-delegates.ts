@@ -4,7 +4,7 @@ import { systemCtx } from "@/lib/context";
 import { nameSortKey } from "@/lib/text/sort-key";
 import { searchKey } from "@/lib/text/normalize";
 import type { Db } from "../client";
-import { agencies, delegateCategories, provinces, registrations } from "../schema";
+import { agencies, delegateCategories, delegationContacts, provinces, registrations } from "../schema";
 import { currentEventId } from "./reference";
 
 /** Deterministic pseudo-random numbers, so every demo database is the same. */
@@ -92,8 +92,18 @@ export async function seedDemoDelegates(db: Db): Promise<number> {
       });
     }
   }
+  // Two of Quảng Ninh's department delegates share their office's address: no personal email, so
+  // their badges go to the delegation's contact person (portal: "Người liên hệ của đoàn").
+  for (const row of rows.filter((x) => x.provinceCode === "22" && x.categoryId === cats.get("so-nnptnt")?.id).slice(0, 2)) {
+    row.email = null;
+    row.searchKey = searchKey(`${row.familyName} ${row.givenName} ${row.phone} ${row.organisation}`);
+  }
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 200) await tx.insert(registrations).values(rows.slice(i, i + 200));
+    await tx.insert(delegationContacts).values({
+      eventId, unitKind: "province", unitCode: "22", name: "Trần Văn Bình", position: "Chánh Văn phòng Sở NN&PTNT tỉnh Quảng Ninh",
+      email: "vanphong.snn.quangninh@demo.ocop.example", phone: "0912345678",
+    }).onConflictDoNothing();
     await recordAudit(tx, systemCtx(db, "demo data"), { eventId, action: "demo.delegates_seeded", entityType: "registration", after: { count: rows.length } });
   });
   return rows.length;
