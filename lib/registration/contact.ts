@@ -92,7 +92,7 @@ async function membersForContact(db: DbOrTx, eventId: number, u: Unit): Promise<
   return rows.map((r) => r.id);
 }
 
-export type ContactBadgesState = { pending: number; last: { jobId: number; status: string; count: number; at: string; downloadUrl: string | null } | null };
+export type ContactBadgesState = { pending: number; unsent: number; last: { jobId: number; status: string; count: number; at: string; downloadUrl: string | null } | null };
 
 /** What the portal shows next to the contact: how many badges would go now, and the last sending. */
 export async function contactBadgesState(ctx: Ctx, unit?: Unit): Promise<ContactBadgesState> {
@@ -104,10 +104,16 @@ export async function contactBadgesState(ctx: Ctx, unit?: Unit): Promise<Contact
     .where(and(eq(jobs.eventId, event.id), eq(jobs.kind, CONTACT_BADGES_JOB), sql`${jobs.payload}->>'kind' = ${u.kind}`, sql`${jobs.payload}->>'code' = ${u.code}`))
     .orderBy(desc(jobs.id)).limit(1);
   const count = job ? ((job.payload as { ids?: unknown[] }).ids?.length ?? 0) : 0;
+  // Members confirmed (or substituted in) since the last sending that went out.
+  const [sent] = await ctx.db.select({ payload: jobs.payload }).from(jobs)
+    .where(and(eq(jobs.eventId, event.id), eq(jobs.kind, CONTACT_BADGES_JOB), eq(jobs.status, "succeeded"), sql`${jobs.payload}->>'kind' = ${u.kind}`, sql`${jobs.payload}->>'code' = ${u.code}`))
+    .orderBy(desc(jobs.id)).limit(1);
+  const sentIds = new Set(((sent?.payload as { ids?: number[] } | undefined)?.ids ?? []));
   // The PDF downloads for whoever sent it and for organisers (GET /api/v1/jobs/{id}/download's rule).
   const mayDownload = job?.status === "succeeded" && (job.createdBy === String(me.userId) || can(me, "jobs.read"));
   return {
     pending: ids.length,
+    unsent: ids.filter((id) => !sentIds.has(id)).length,
     last: job ? { jobId: job.id, status: job.status, count, at: job.createdAt.toISOString(), downloadUrl: mayDownload ? `/api/v1/jobs/${job.id}/download` : null } : null,
   };
 }

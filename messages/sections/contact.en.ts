@@ -14,6 +14,7 @@ const ContactEn: ContactMessages = {
   current: "Current contact: {name} ({email}).",
   badgesTitle: "Badges of members without a personal email",
   pending: "{count} confirmed members have no personal email: their badges go to the contact person.",
+  unsent: "Not yet sent to the contact: {count}.",
   pendingNone: "No confirmed member is without a personal email.",
   send: "Send the badges to the contact",
   sending: "Sending…",

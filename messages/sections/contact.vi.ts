@@ -13,6 +13,7 @@ const ContactVi = {
   current: "Người liên hệ hiện tại: {name} ({email}).",
   badgesTitle: "Thẻ của đại biểu không có email riêng",
   pending: "{count} đại biểu đã xác nhận không có email riêng: thẻ của họ được gửi cho người liên hệ.",
+  unsent: "Chưa gửi cho người liên hệ: {count}.",
   pendingNone: "Chưa có đại biểu đã xác nhận nào thiếu email riêng.",
   send: "Gửi thẻ cho người liên hệ",
   sending: "Đang gửi…",

@@ -108,7 +108,7 @@ describe.each(DRIVERS)("a delegation's contact person on %s", (driver) => {
     const c = await addDelegationMember(officer, member({ familyName: "Lê", givenName: "Huế", email: null }) as never);
     await cancelRegistration(officer, c.id, {}); // cancelled: no badge
     const withEmail = await addDelegationMember(officer, member({ givenName: "Riêng", email: `rieng-${++n}@example.vn` }) as never);
-    expect((await contactBadgesState(officer)).pending).toBe(2);
+    expect(await contactBadgesState(officer)).toMatchObject({ pending: 2, unsent: 2, last: null });
 
     const sent = await sendContactBadges(officer);
     expect(sent).toMatchObject({ count: 2, to: "vanphong.snn@quangninh.gov.vn" });
@@ -137,7 +137,10 @@ describe.each(DRIVERS)("a delegation's contact person on %s", (driver) => {
     expect(kinds).toEqual(["application/pdf", "image/png", "image/png"]);
     const pdf = mail.attachments.find((a) => a.contentType === "application/pdf")!;
     expect(Buffer.from(pdf.contentBase64, "base64").equals(file.content)).toBe(true);
-    expect((await contactBadgesState(officer)).last).toMatchObject({ jobId: sent.jobId, status: "succeeded", count: 2 });
+    expect(await contactBadgesState(officer)).toMatchObject({ pending: 2, unsent: 0, last: { jobId: sent.jobId, status: "succeeded", count: 2 } });
+    // A member added since: one badge not yet sent (a new sending carries all of them again).
+    await addDelegationMember(officer, member({ givenName: "Mới", email: null }) as never);
+    expect(await contactBadgesState(officer)).toMatchObject({ pending: 3, unsent: 1 });
     expect(await t.db.select().from(generatedFiles).where(and(eq(generatedFiles.jobId, sent.jobId)))).toHaveLength(1);
     expect(withEmail.email).toMatch(/^rieng-/);
   });

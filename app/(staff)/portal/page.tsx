@@ -173,7 +173,8 @@ function ContactSection({ t, unit, contact, badges, confirming }: { t: Messages;
         labels={{ name: c.name, position: c.position, email: c.email, phone: c.phone, required: t.delegate.required, optional: t.delegate.optional, save: c.save, saving: c.saving }}
       />
       <h3 className="mt-6 font-bold">{c.badgesTitle}</h3>
-      <p className="mt-1 text-sm" data-testid="contact-pending">{badges.pending > 0 ? format(c.pending, { count: badges.pending }) : c.pendingNone}</p>
+      <p className="mt-1 text-sm" data-testid="contact-pending">{badges.pending > 0 ? format(c.pending, { count: badges.pending }) : c.pendingNone}
+        {badges.pending > 0 && badges.last && <> {format(c.unsent, { count: badges.unsent })}</>}</p>
       {badges.last && (
         <p className="mt-1 text-sm text-muted" data-testid="contact-last">
           {format(c.last, { time: formatDateTime(badges.last.at), count: badges.last.count, status: c.lastStatus[badges.last.status as keyof typeof c.lastStatus] ?? badges.last.status })}
