@@ -43,7 +43,7 @@ function str(data: FormData, name: string): string {
  * Obvious rules are checked here, in the reader's language; the server's own messages (from the
  * domain's ValidationError) are shown next to the same fields. Submits through a server action.
  */
-export function DelegateForm({ mode, action, categories, initialCategory, initial, provinces, ministries, labels }: {
+export function DelegateForm({ mode, action, categories, initialCategory, initial, provinces, ministries, labels, emailRequired }: {
   mode: DelegateFormMode;
   action: (state: DelegateFormState, data: FormData) => Promise<DelegateFormState>;
   categories: CategoryChoice[];
@@ -52,6 +52,8 @@ export function DelegateForm({ mode, action, categories, initialCategory, initia
   provinces?: Option[];
   ministries?: Option[];
   labels: DelegateFormLabels;
+  /** Force the email to be required (a substitute for someone outside any delegation). */
+  emailRequired?: boolean;
 }) {
   const { state, pending, formProps } = useFormAction(action, IDLE);
   const { d, fields } = labels;
@@ -66,7 +68,7 @@ export function DelegateForm({ mode, action, categories, initialCategory, initia
   const withPicker = mode === "register" || mode === "portal";
   const withEmail = mode === "register" || mode === "portal" || mode === "substitute";
   // A delegation member may have no personal email (the delegation's contact person receives the badge).
-  const emailOptional = mode === "portal" || mode === "substitute";
+  const emailOptional = (mode === "portal" || mode === "substitute") && !emailRequired;
   const server = state.errors ?? {};
   const err = (key: string): string | undefined => (key in local ? local[key] || undefined : server[key]);
 

@@ -27,6 +27,7 @@ import {
 const contactView = z.object({ name: z.string(), position: z.string().nullable(), email: z.string(), phone: z.string(), updatedAt: z.string() });
 const contactBadgesView = z.object({
   pending: z.number().int(),
+  unsent: z.number().int(),
   last: z.object({ jobId: z.number().int(), status: z.string(), count: z.number().int(), at: z.string(), downloadUrl: z.string().nullable() }).nullable(),
 });
 const problem = { description: "RFC 9457 problem+json" };

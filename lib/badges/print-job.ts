@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { delegateCategories, events, generatedFiles, registrations } from "@/db/schema";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { format, formatDate, messages, toLocale, type Locale } from "@/lib/i18n";
 import { PermanentJobError, type JobContext } from "@/lib/jobs/worker";
 import type { BadgeLabels, BadgePrintItem } from "@/lib/pdf/badges";
@@ -42,7 +42,7 @@ export function badgeLabels(event: EventRow, locale: Locale): BadgeLabels {
 }
 
 /** Stores a generated PDF of badges for download (GET /api/v1/jobs/{id}/download) and drops the expired ones. */
-export async function storeBadgeFile(db: Db, input: { eventId: number; jobId: number; userId: number | null; filename: string; pdf: Buffer }): Promise<number> {
+export async function storeBadgeFile(db: DbOrTx, input: { eventId: number; jobId: number; userId: number | null; filename: string; pdf: Buffer }): Promise<number> {
   const [file] = await db.insert(generatedFiles).values({
     eventId: input.eventId, jobId: input.jobId, createdBy: input.userId, kind: "badges", filename: input.filename, contentType: "application/pdf",
     byteSize: input.pdf.length, sha256: crypto.createHash("sha256").update(input.pdf).digest("hex"), content: input.pdf,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { delegationContacts, events, jobs, registrations } from "@/db/schema";
+import { delegationContacts, emailOutbox, events, jobs, registrations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { can, requireAnyPermission } from "@/lib/auth/require";
 import { badgeLabels, loadBadgeItems, storeBadgeFile } from "@/lib/badges/print-job";
@@ -40,6 +40,8 @@ export const contactBadgesPayload = z.object({
   kind: unitParams.shape.kind,
   code: unitParams.shape.code,
   ids: z.array(z.number().int().positive()).min(1).max(MAX_CONTACT_BADGES),
+  /** Each badge's serial when sent: a badge re-issued since (a new code) counts as not sent. */
+  serials: z.array(z.number().int().positive()).max(MAX_CONTACT_BADGES).optional(),
   locale: z.enum(["vi", "en"]),
   userId: z.number().int().nullable(),
 });
@@ -85,11 +87,11 @@ export async function setDelegationContact(ctx: Ctx, input: ContactInput, unit?:
 }
 
 /** The confirmed members without a personal email: their badges go to the contact. */
-async function membersForContact(db: DbOrTx, eventId: number, u: Unit): Promise<number[]> {
-  const rows = await db.select({ id: registrations.id }).from(registrations)
+async function membersForContact(db: DbOrTx, eventId: number, u: Unit): Promise<{ id: number; serial: number }[]> {
+  const rows = await db.select({ id: registrations.id, serial: registrations.badgeSerial }).from(registrations)
     .where(and(eq(registrations.eventId, eventId), unitColumn(u), eq(registrations.status, "confirmed"), isNull(registrations.email)))
     .orderBy(sql`${registrations.sortKey} collate "C"`, asc(registrations.id)).limit(MAX_CONTACT_BADGES + 1);
-  return rows.map((r) => r.id);
+  return rows;
 }
 
 export type ContactBadgesState = { pending: number; unsent: number; last: { jobId: number; status: string; count: number; at: string; downloadUrl: string | null } | null };
@@ -99,7 +101,7 @@ export async function contactBadgesState(ctx: Ctx, unit?: Unit): Promise<Contact
   const me = requireAnyPermission(ctx, [...READ]);
   const u = unitOf(me, unit ? parseInput(unitParams, unit) : undefined);
   const event = await currentEvent(ctx.db);
-  const ids = await membersForContact(ctx.db, event.id, u);
+  const members = await membersForContact(ctx.db, event.id, u);
   const [job] = await ctx.db.select().from(jobs)
     .where(and(eq(jobs.eventId, event.id), eq(jobs.kind, CONTACT_BADGES_JOB), sql`${jobs.payload}->>'kind' = ${u.kind}`, sql`${jobs.payload}->>'code' = ${u.code}`))
     .orderBy(desc(jobs.id)).limit(1);
@@ -108,13 +110,18 @@ export async function contactBadgesState(ctx: Ctx, unit?: Unit): Promise<Contact
   const [sent] = await ctx.db.select({ payload: jobs.payload }).from(jobs)
     .where(and(eq(jobs.eventId, event.id), eq(jobs.kind, CONTACT_BADGES_JOB), eq(jobs.status, "succeeded"), sql`${jobs.payload}->>'kind' = ${u.kind}`, sql`${jobs.payload}->>'code' = ${u.code}`))
     .orderBy(desc(jobs.id)).limit(1);
-  const sentIds = new Set(((sent?.payload as { ids?: number[] } | undefined)?.ids ?? []));
+  const sentPayload = (sent?.payload ?? {}) as { ids?: number[]; serials?: number[] };
+  const sentBadges = new Set((sentPayload.ids ?? []).map((id, i) => `${id}:${sentPayload.serials?.[i] ?? 1}`));
+  // "Sent" once the email itself went out (or is kept in the outbox without SMTP), not when it was queued.
+  const outboxId = (job?.result as { outboxId?: number } | null)?.outboxId;
+  const [mail] = job?.status === "succeeded" && outboxId ? await ctx.db.select({ status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.id, outboxId)) : [];
+  const status = !job ? null : job.status !== "succeeded" ? job.status : mail?.status === "failed" ? "failed" : mail?.status === "queued" ? "mailing" : "succeeded";
   // The PDF downloads for whoever sent it and for organisers (GET /api/v1/jobs/{id}/download's rule).
   const mayDownload = job?.status === "succeeded" && (job.createdBy === String(me.userId) || can(me, "jobs.read"));
   return {
-    pending: ids.length,
-    unsent: ids.filter((id) => !sentIds.has(id)).length,
-    last: job ? { jobId: job.id, status: job.status, count, at: job.createdAt.toISOString(), downloadUrl: mayDownload ? `/api/v1/jobs/${job.id}/download` : null } : null,
+    pending: members.length,
+    unsent: members.filter((m) => !sentBadges.has(`${m.id}:${m.serial}`)).length,
+    last: job ? { jobId: job.id, status: status!, count, at: job.createdAt.toISOString(), downloadUrl: mayDownload ? `/api/v1/jobs/${job.id}/download` : null } : null,
   };
 }
 
@@ -131,14 +138,15 @@ export async function sendContactBadges(ctx: Ctx, unit?: Unit): Promise<{ jobId:
   await checkUnit(ctx.db, u);
   const contact = await loadContact(ctx.db, event.id, u);
   if (!contact) throw new ConflictError("delegations.contact_missing");
-  const ids = await membersForContact(ctx.db, event.id, u);
+  const members = await membersForContact(ctx.db, event.id, u);
+  const ids = members.map((m) => m.id);
   if (ids.length === 0) throw new ConflictError("delegations.no_contact_badges");
   if (ids.length > MAX_CONTACT_BADGES) throw new ConflictError("badges.too_many", { max: MAX_CONTACT_BADGES });
   const userId = me.userId > 0 ? me.userId : null;
   const job = await ctx.db.transaction(async (tx) => {
     const job = await enqueueJob(tx, {
       kind: CONTACT_BADGES_JOB, eventId: event.id, maxAttempts: 3, priority: 1, createdBy: userId === null ? null : String(userId),
-      payload: { kind: u.kind, code: u.code, ids, locale: ctx.locale, userId },
+      payload: { kind: u.kind, code: u.code, ids, serials: members.map((m) => m.serial), locale: ctx.locale, userId },
     });
     await recordAudit(tx, ctx, {
       eventId: event.id, action: "delegation.contact_badges_sent", entityType: "delegation", entityId: `${u.kind}:${u.code}`,
@@ -170,17 +178,21 @@ export function makeContactBadgesHandler() {
     await progress(80);
     const delegation = badges[0]!.delegation ?? "";
     const filename = `the-dai-bieu-${kind}-${code}-${job.id}.pdf`;
-    const fileId = await storeBadgeFile(db, { eventId: event.id, jobId: job.id, userId, filename, pdf });
     const rows = await db.select({ id: registrations.id, honorific: registrations.honorific, familyName: registrations.familyName, givenName: registrations.givenName })
       .from(registrations).where(inArray(registrations.id, badges.map((b) => b.id)));
     const nameOf = new Map(rows.map((r) => [r.id, `${honorificLabel(r.honorific, locale)} ${fullName(r)}`]));
-    const { outboxId } = await queueEmail(db, {
+    // The file and the email together: a retried job never leaves one without the other.
+    const { fileId, outboxId } = await db.transaction(async (tx) => {
+      const fileId = await storeBadgeFile(tx, { eventId: event.id, jobId: job.id, userId, filename, pdf });
+      const { outboxId } = await queueEmail(tx, {
       to: contact.email, toName: contact.name, locale, eventId: event.id, template: "delegation-badges",
       props: {
         name: contact.name, delegation, portalUrl: `${publicBaseUrl()}/portal`,
         members: badges.map((b) => ({ id: b.id, name: nameOf.get(b.id) ?? b.name, category: b.categoryName })),
       },
       attachments: [{ filename, contentType: "application/pdf", contentBase64: pdf.toString("base64") }],
+      });
+      return { fileId, outboxId };
     });
     return { fileId, outboxId, count: badges.length, bytes: pdf.length, to: contact.email, filename };
   };

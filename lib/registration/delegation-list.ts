@@ -2,7 +2,8 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { agencies, delegateCategories, delegationContacts, delegationQuotas, provinces, registrations, REGISTRATION_STATUSES, type RegistrationStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { requireAnyPermission, requirePermission, unitScope } from "@/lib/auth/require";
+import { can, requireAnyPermission, requirePermission, unitScope } from "@/lib/auth/require";
+import { ForbiddenError } from "@/lib/errors";
 import type { Ctx } from "@/lib/context";
 import { csvStream, phoneForSheet, xlsxStream } from "@/lib/export/tabular";
 import { compareVi } from "@/lib/text/normalize";
@@ -72,6 +73,8 @@ export async function delegationSummaries(ctx: Ctx): Promise<DelegationSummary[]
   const me = requireAnyPermission(ctx, ["registrations.read", "registrations.unit"]);
   const event = await currentEvent(ctx.db);
   const scope = unitScope(me);
+  // An officer's role without a unit sees nothing (never everything).
+  if (!scope && !can(me, "registrations.read")) throw new ForbiddenError("auth.forbidden_unit");
   const own = scope ? ("provinceCode" in scope ? { kind: "province", code: scope.provinceCode } : { kind: "ministry", code: scope.ministryCode }) : null;
   const rows = (await loadDelegations(ctx, event.id)).filter((r) => !own || (r.kind === own.kind && r.code === own.code));
   const [byStatus, contacts] = await Promise.all([

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { delegateCategories, delegationQuotas, registrations } from "@/db/schema";
@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requireAnyPermission, requirePermission } from "@/lib/auth/require";
 import type { Ctx, UserActor } from "@/lib/context";
 import { ConflictError, ForbiddenError, isUniqueViolation, ValidationError } from "@/lib/errors";
+import { searchKey } from "@/lib/text/normalize";
 import { parseInput } from "@/lib/validation";
 import { categoryByCode, currentEvent, delegationName, loadUnitNames, toView } from "./common";
 import { insertRegistration } from "./register";
@@ -45,6 +46,24 @@ export async function checkUnit(db: DbOrTx, unit: Unit, locale: "vi" | "en" = "v
 }
 
 export const unitColumn = (unit: Unit) => (unit.kind === "province" ? eq(registrations.provinceCode, unit.code) : eq(registrations.agencyCode, unit.code));
+
+/**
+ * Who a member without a personal email is, for spotting the same person twice: unit, name
+ * (without diacritics or case) and phone — nothing else identifies them (the email index cannot).
+ */
+export function personKey(p: { provinceCode?: string | null; agencyCode?: string | null; familyName: string; givenName: string; phone: string }): string {
+  return `${p.provinceCode ?? ""}|${p.agencyCode ?? ""}|${searchKey(`${p.familyName} ${p.givenName}`)}|${p.phone}`;
+}
+
+/** The alive members without a personal email of these units, by personKey. */
+export async function membersWithoutEmail(db: DbOrTx, eventId: number, units: { provinces: string[]; agencies: string[] }): Promise<Set<string>> {
+  if (units.provinces.length === 0 && units.agencies.length === 0) return new Set();
+  const rows = await db.select({ provinceCode: registrations.provinceCode, agencyCode: registrations.agencyCode, familyName: registrations.familyName, givenName: registrations.givenName, phone: registrations.phone })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), isNull(registrations.email), inArray(registrations.status, ["pending", "confirmed", "waitlisted"]),
+      or(units.provinces.length ? inArray(registrations.provinceCode, units.provinces) : undefined, units.agencies.length ? inArray(registrations.agencyCode, units.agencies) : undefined)));
+  return new Set(rows.map(personKey));
+}
 
 /** Places the delegation holds: its confirmed and pending members in categories registered through the portal. */
 async function placesUsed(db: DbOrTx, eventId: number, unit: Unit): Promise<number> {
@@ -119,6 +138,12 @@ export async function addDelegationMember(ctx: Ctx, input: z.input<typeof member
       const [quota] = await tx.select().from(delegationQuotas)
         .where(and(eq(delegationQuotas.eventId, event.id), eq(delegationQuotas.unitKind, unit.kind), eq(delegationQuotas.unitCode, unit.code))).for("update");
       if (quota && (await placesUsed(tx, event.id, unit)) >= quota.quota) throw new ConflictError("delegations.quota_full", { quota: quota.quota });
+      // Without an email the unique index cannot catch the same person added twice: name and phone do.
+      if (!data.email) {
+        const key = personKey({ provinceCode: data.provinceCode, agencyCode: data.ministryCode, familyName: data.familyName, givenName: data.givenName, phone: data.phone });
+        const units = unit.kind === "province" ? { provinces: [unit.code], agencies: [] } : { provinces: [], agencies: [unit.code] };
+        if ((await membersWithoutEmail(tx, event.id, units)).has(key)) throw new ConflictError("delegations.duplicate_person");
+      }
       return insertRegistration(tx, ctx, data, category, event, "portal");
     });
   } catch (e) {

@@ -17,7 +17,7 @@ import { queueEmails } from "@/lib/mail/outbox";
 import { nameSortKey } from "@/lib/text/sort-key";
 import { searchKey } from "@/lib/text/normalize";
 import { checkAnswers, currentEvent, delegationName, emailKindFor, fullName, loadUnitNames, statusEmailInput, type CategoryRow, type EventRow } from "./common";
-import { delegationPlaces } from "./delegation";
+import { delegationPlaces, membersWithoutEmail, personKey } from "./delegation";
 import { insertRegistration } from "./register";
 import { memberRegistrationInput } from "./schemas";
 
@@ -183,6 +183,7 @@ export async function importRegistrations(
   const unit = unitOf(me);
   const parsed: { row: number; data: ReturnType<typeof memberRegistrationInput.parse>; category: CategoryRow }[] = [];
   const seen = new Map<string, number>();
+  const seenPeople = new Map<string, number>();
   const total = table.rows.length;
   onProgress?.({ phase: "check", done: 0, total });
   for (let i = 0; i < total; i++) {
@@ -230,6 +231,10 @@ export async function importRegistrations(
     const email = r.data.email;
     if (!email) {
       if (!r.data.provinceCode && !r.data.ministryCode) return void problem(row, "email", "fields.required");
+      const key = personKey({ provinceCode: r.data.provinceCode, agencyCode: r.data.ministryCode, familyName: r.data.familyName, givenName: r.data.givenName, phone: r.data.phone });
+      const first = seenPeople.get(key);
+      if (first) return void problem(row, "givenName", `imports.duplicate_person_in_file|row=${first}`);
+      seenPeople.set(key, row);
     } else {
       const first = seen.get(email);
       if (first) return void problem(row, "email", `imports.duplicate_in_file|row=${first}`);
@@ -243,6 +248,14 @@ export async function importRegistrations(
     const taken = await ctx.db.select({ email: registrations.email }).from(registrations)
       .where(and(eq(registrations.eventId, event.id), inArray(registrations.email, emails.slice(i, i + 1000)), inArray(registrations.status, ["pending", "confirmed", "waitlisted"])));
     for (const t of taken) problem(seen.get(t.email!)!, "email", "registrations.duplicate_email");
+  }
+  // Members without email already registered (the same unit, name and phone): a file imported twice.
+  if (seenPeople.size > 0) {
+    const noEmail = parsed.filter((p) => !p.data.email);
+    const existing = await membersWithoutEmail(ctx.db, event.id, {
+      provinces: [...new Set(noEmail.flatMap((p) => p.data.provinceCode ?? []))], agencies: [...new Set(noEmail.flatMap((p) => p.data.ministryCode ?? []))],
+    });
+    for (const [key, row] of seenPeople) if (existing.has(key)) problem(row, "givenName", "delegations.duplicate_person");
   }
   errors.sort((a, b) => a.row - b.row);
   const report: ImportReport = { dryRun, encoding: table.encoding, rows: table.rows.length, valid: table.rows.length - new Set(errors.map((e) => e.row)).size, imported: 0, errors };

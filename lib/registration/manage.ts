@@ -7,7 +7,7 @@ import { UNIT_ROLES } from "@/lib/auth/permissions";
 import { requireAnyPermission, requirePermission } from "@/lib/auth/require";
 import { badgeCodeFor } from "@/lib/badges/badge";
 import type { Ctx, UserActor } from "@/lib/context";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { verifyLink } from "@/lib/links/signed";
 import { nameSortKey } from "@/lib/text/sort-key";
 import { searchKey } from "@/lib/text/normalize";
@@ -181,6 +181,8 @@ async function applyPatch(ctx: Ctx, id: number, data: ReturnType<typeof staffReg
       provinceCode: data.provinceCode === undefined ? r.provinceCode : data.provinceCode ?? null,
       agencyCode: data.ministryCode === undefined ? r.agencyCode : data.ministryCode ?? null,
     };
+    // A member without a personal email stays in a delegation (the contact receives the badge).
+    if (!r.email && !next.provinceCode && !next.agencyCode) throw new ValidationError([{ path: "provinceCode", message: "registrations.unit_needed_without_email" }]);
     const [row] = await tx.update(registrations).set({
       ...next, updatedAt: ctx.now,
       searchKey: searchKey(`${next.familyName} ${next.givenName} ${r.email ?? ""} ${next.phone} ${next.organisation}`),

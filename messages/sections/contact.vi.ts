@@ -20,7 +20,7 @@ const ContactVi = {
   sendConfirm: "Gửi {count} thẻ tới {email}? Người liên hệ nhận một thư kèm tệp PDF để in và mã QR của từng đại biểu.",
   sent: "Đã gửi yêu cầu: {count} thẻ sẽ tới {email} trong giây lát.",
   last: "Lần gửi gần nhất: {time}, {count} thẻ ({status}).",
-  lastStatus: { queued: "đang chờ", running: "đang tạo", succeeded: "đã gửi", failed: "lỗi", cancelled: "đã huỷ" },
+  lastStatus: { mailing: "đang gửi thư", queued: "đang chờ", running: "đang tạo", succeeded: "đã gửi", failed: "lỗi", cancelled: "đã huỷ" },
   download: "Tải PDF thẻ đã gửi",
   mail: {
     subject: "Thẻ đại biểu của {delegation} ({count} thẻ)",

@@ -11,7 +11,7 @@ import { EMAIL_JOB } from "@/lib/mail/outbox";
 import { makeSendEmailHandler } from "@/lib/mail/send-job";
 import { CONTACT_BADGES_JOB, contactBadgesState, getDelegationContact, makeContactBadgesHandler, sendContactBadges, setDelegationContact } from "@/lib/registration/contact";
 import { addDelegationMember } from "@/lib/registration/delegation";
-import { cancelRegistration } from "@/lib/registration/manage";
+import { cancelRegistration, reissueBadge, updateRegistration } from "@/lib/registration/manage";
 import { registerDelegate } from "@/lib/registration/register";
 import type { RegistrationInput } from "@/lib/registration/schemas";
 import { substituteDelegate } from "@/lib/registration/substitute";
@@ -138,11 +138,27 @@ describe.each(DRIVERS)("a delegation's contact person on %s", (driver) => {
     const pdf = mail.attachments.find((a) => a.contentType === "application/pdf")!;
     expect(Buffer.from(pdf.contentBase64, "base64").equals(file.content)).toBe(true);
     expect(await contactBadgesState(officer)).toMatchObject({ pending: 2, unsent: 0, last: { jobId: sent.jobId, status: "succeeded", count: 2 } });
-    // A member added since: one badge not yet sent (a new sending carries all of them again).
+    // A member added since, and a badge re-issued since (a new code): two not yet sent (a new sending carries all again).
     await addDelegationMember(officer, member({ givenName: "Mới", email: null }) as never);
     expect(await contactBadgesState(officer)).toMatchObject({ pending: 3, unsent: 1 });
+    const [tuyet] = await t.db.select().from(registrations).where(and(eq(registrations.givenName, "Tuyết"), isNull(registrations.email), eq(registrations.status, "confirmed")));
+    await reissueBadge(ctxFor(t.db, as.organiser), tuyet!.id);
+    expect(await contactBadgesState(officer)).toMatchObject({ pending: 3, unsent: 2 });
     expect(await t.db.select().from(generatedFiles).where(and(eq(generatedFiles.jobId, sent.jobId)))).toHaveLength(1);
     expect(withEmail.email).toMatch(/^rieng-/);
+  });
+
+  it("keeps a member without email in a delegation and refuses the same person twice", async () => {
+    const officer = ctxFor(t.db, as.province_officer);
+    const m = await addDelegationMember(officer, member({ familyName: "Phan Văn", givenName: "Trùng", phone: "0987 654 321", email: null }) as never);
+    // Same name (other case, no diacritics) and phone, no email: the same person.
+    await expect(addDelegationMember(officer, member({ familyName: "PHAN VAN", givenName: "trung", phone: "+84987654321", email: null }) as never))
+      .rejects.toMatchObject({ code: "delegations.duplicate_person" });
+    // Another unit may have their own namesake.
+    expect((await addDelegationMember(ctxFor(t.db, quangNam), member({ familyName: "Phan Văn", givenName: "Trùng", phone: "0987 654 321", email: null }) as never)).provinceCode).toBe("49");
+    // An organiser cannot take them out of every delegation: nobody would receive the badge.
+    await expect(updateRegistration(ctxFor(t.db, as.organiser), m.id, { provinceCode: null })).rejects.toBeInstanceOf(ValidationError);
+    expect((await updateRegistration(ctxFor(t.db, as.organiser), m.id, { provinceCode: null, ministryCode: "bct" })).ministryCode).toBe("bct");
   });
 
   it("lets a substitute without a personal email take a delegation member's place", async () => {

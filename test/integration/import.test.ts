@@ -90,6 +90,13 @@ describe.each(DRIVERS)("bulk import on %s", (driver) => {
     expect(importing.every((p) => p.total === 600)).toBe(true);
     const noEmail = await t.db.select().from(registrations).where(and(eq(registrations.source, "import"), isNull(registrations.email)));
     expect(noEmail.map((r) => r.provinceCode)).toEqual(["22", "22"]);
+    // The same file again: emails and people without email are all already there; and one person twice in a file.
+    const again = await importRegistrations(organiser(), { name: "tien-do.csv", bytes: csv([lines[10]!, lines[20]!, lines[20]!.replace("Có", "Không")]) }, { dryRun: true });
+    expect(again.errors).toEqual([
+      { row: 2, field: "givenName", message: "Đoàn đã có đại biểu cùng họ tên và số điện thoại (không có email riêng): có thể đây là người đã đăng ký." },
+      { row: 3, field: "givenName", message: "Đoàn đã có đại biểu cùng họ tên và số điện thoại (không có email riêng): có thể đây là người đã đăng ký." },
+      { row: 4, field: "givenName", message: "Người này (cùng họ tên và số điện thoại, không có email) đã có ở dòng 3 của tệp." },
+    ]);
   });
 
   it.runIf(driver === "postgres")("over HTTP, streams progress lines then the report when asked for NDJSON", async () => {

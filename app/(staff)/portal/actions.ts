@@ -107,11 +107,11 @@ export async function saveContactAction(unitRaw: string | undefined, _prev: Form
 export async function sendContactBadgesAction(unitRaw: string | undefined): Promise<void> {
   const { ctx, me } = await actor();
   const unit = askedUnit(me, unitRaw);
-  let sent: { count: number; to: string };
+  let sent: { count: number };
   try {
     sent = await sendContactBadges(ctx, unit);
   } catch (e) {
     redirect(portalHref("/portal", unit, { error: errorCode(e) }));
   }
-  redirect(portalHref("/portal", unit, { sent: sent.count, to: sent.to }));
+  redirect(portalHref("/portal", unit, { sent: sent.count }));
 }

@@ -209,7 +209,7 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
                       {r.delegation && <span className="block text-xs text-muted">{r.delegation}</span>}
                     </td>
                     <td className={cx(ui.td, "break-all")}>
-                      {r.email ?? <span className="text-muted" title={t.delegate.noEmail}>{t.staff.none}</span>}
+                      {r.email ?? <span className="text-muted"><span aria-hidden="true">{t.staff.none}</span><span className="sr-only">{t.delegate.noEmail}</span></span>}
                       <span className="block text-xs text-muted">{r.phone}</span>
                     </td>
                     <td className={ui.td}><StatusPill status={r.status} label={t.delegate.statuses[r.status]} /></td>

@@ -21,17 +21,25 @@ function sendImport(body: FormData, locale: string, onProgress: (p: Progress) =>
     const xhr = new XMLHttpRequest();
     let seen = 0;
     let last: Line | null = null;
-    const read = () => {
+    // A line that does not parse ends the import as failed (the promise always settles).
+    const read = (): boolean => {
       const text = xhr.responseText;
       const end = text.lastIndexOf("\n");
-      if (end < seen) return;
-      for (const raw of text.slice(seen, end).split("\n")) {
-        if (!raw.trim()) continue;
-        const line = JSON.parse(raw) as Line;
-        if (line.type === "progress") onProgress(line);
-        last = line;
+      if (end < seen) return true;
+      try {
+        for (const raw of text.slice(seen, end).split("\n")) {
+          if (!raw.trim()) continue;
+          const line = JSON.parse(raw) as Line;
+          if (line.type === "progress") onProgress(line);
+          last = line;
+        }
+      } catch {
+        xhr.abort();
+        resolve({ ok: false, line: null });
+        return false;
       }
       seen = end + 1;
+      return true;
     };
     xhr.open("POST", "/api/v1/registrations/import");
     xhr.setRequestHeader("accept", "application/x-ndjson, application/problem+json");
@@ -44,8 +52,8 @@ function sendImport(body: FormData, locale: string, onProgress: (p: Progress) =>
     };
     xhr.onload = () => {
       if (xhr.getResponseHeader("content-type")?.includes("ndjson")) {
-        read();
-        return resolve({ ok: last?.type === "report", line: last });
+        if (read()) resolve({ ok: last?.type === "report", line: last });
+        return;
       }
       try {
         resolve({ ok: false, line: { type: "problem", ...(JSON.parse(xhr.responseText) as { detail?: string; title?: string }) } });
@@ -54,6 +62,8 @@ function sendImport(body: FormData, locale: string, onProgress: (p: Progress) =>
       }
     };
     xhr.onerror = () => reject(new Error("network"));
+    xhr.onabort = () => reject(new Error("aborted"));
+    xhr.ontimeout = () => reject(new Error("timeout"));
     xhr.send(body);
   });
 }
@@ -108,7 +118,7 @@ export function ImportForm({ t, problemTitle, locale }: { t: Messages["importPag
           {t.import}
         </button>
       </div>
-      {progress && <ImportProgressBar p={progress} t={t} />}
+      {progress && <ImportProgressBar p={progress} t={t} locale={locale} />}
       <div aria-live="polite">
         {error && <Notice tone="error">{error}</Notice>}
         {report?.fileError && <Notice tone="error">{report.fileError}</Notice>}
@@ -138,11 +148,12 @@ export function ImportForm({ t, problemTitle, locale }: { t: Messages["importPag
 }
 
 /** How far the upload, the check or the import has got, as a bar and in words (announced politely). */
-function ImportProgressBar({ p, t }: { p: Progress; t: Messages["importPage"] }) {
+function ImportProgressBar({ p, t, locale }: { p: Progress; t: Messages["importPage"]; locale: "vi" | "en" }) {
+  const num = (n: number) => n.toLocaleString(locale === "en" ? "en-GB" : "vi-VN");
   const percent = p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : null;
   const text = p.phase === "upload" ? fill(t.progress.upload, { percent: percent ?? 0 })
     : p.phase === "read" ? t.progress.read
-      : fill(t.progress[p.phase], { done: p.done.toLocaleString("vi-VN"), total: p.total.toLocaleString("vi-VN") });
+      : fill(t.progress[p.phase], { done: num(p.done), total: num(p.total) });
   return (
     <div data-testid="import-progress" data-phase={p.phase}>
       <label htmlFor="import-progress" className="sr-only">{t.progressLabel}</label>

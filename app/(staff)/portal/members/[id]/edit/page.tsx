@@ -34,7 +34,7 @@ export default async function PortalEditPage({ params, searchParams }: { params:
       <p><Link href={portalHref("/portal", unit)} className={ui.link}>← {p.backToPortal}</Link></p>
       <h1 className={cx(ui.h1, "mt-2")}>{p.editTitle}</h1>
       <p className="mt-1 text-muted">{format(p.editIntro, { name })}</p>
-      <p className="mt-1 text-sm">{view.email} · {view.categoryName}</p>
+      <p className="mt-1 text-sm">{view.email ?? t.delegate.noEmail} · {view.categoryName}</p>
       <div className="mt-6 max-w-3xl">
         {active ? (
           <DelegateForm

@@ -43,6 +43,7 @@ export default async function PortalSubstitutePage({ params, searchParams }: { p
             <div className="mt-6">
               <DelegateForm
                 mode="substitute"
+                emailRequired={!view.provinceCode && !view.ministryCode}
                 action={substituteAction.bind(null, view.id, unitParam(unit))}
                 categories={category ? [toCategoryChoice(category, ctx.locale)] : []}
                 initialCategory={category?.code}
