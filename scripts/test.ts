@@ -3,7 +3,7 @@
  * production build, system tests of the server process, browser tests. Fails fast; prints timings
  * and a closing "N passed, N failed" line.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./lib/build";
@@ -52,20 +52,46 @@ function finish(failure?: string): never {
   process.exit(failure || total.failed > 0 ? 1 : 0);
 }
 
-step("lint (eslint)", bin("eslint"), ["--max-warnings=0", "."]);
-step("type check (tsc)", bin("tsc"), ["--noEmit", "-p", "."]);
-const vitestJson = path.join(OUT, "vitest-unit-integration.json");
-step("unit + integration", bin("vitest"), ["run", "--project", "unit", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-addVitest(vitestJson);
-{
+/**
+ * Steps that each keep one core busy (eslint, tsc) run side by side on the two cores; their output
+ * is printed whole when each ends, so it does not interleave.
+ */
+async function together(steps: [string, string, string[]][]): Promise<void> {
   const t0 = Date.now();
-  ensureBuild();
-  timings.push(["production build", Date.now() - t0]);
+  process.stdout.write(`\n━━ ${steps.map(([name]) => name).join(" + ")} ━━\n`);
+  const results = await Promise.all(steps.map(([name, cmd, args]) => new Promise<{ name: string; code: number | null; out: string; ms: number }>((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: process.env });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("close", (code) => resolve({ name, code, out, ms: Date.now() - t0 }));
+    child.on("error", (e) => resolve({ name, code: 1, out: String(e), ms: Date.now() - t0 }));
+  })));
+  for (const r of results) {
+    if (r.out.trim()) process.stdout.write(`── ${r.name} ──\n${r.out}\n`);
+    timings.push([r.name, r.ms]);
+  }
+  const failed = results.find((r) => r.code !== 0);
+  if (failed) finish(`${failed.name} failed (exit ${failed.code})`);
 }
-const systemJson = path.join(OUT, "vitest-system.json");
-step("system (server process)", bin("vitest"), ["run", "--project", "system", "--reporter=default", "--reporter=json", `--outputFile.json=${systemJson}`]);
-addVitest(systemJson);
-const e2eJson = path.join(OUT, "playwright.json");
-step("browser (playwright)", bin("tsx"), ["scripts/e2e.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eJson });
-addPlaywright(e2eJson);
-finish();
+
+async function main(): Promise<void> {
+  await together([["lint (eslint)", bin("eslint"), ["--max-warnings=0", "."]], ["type check (tsc)", bin("tsc"), ["--noEmit", "-p", "."]]]);
+  const vitestJson = path.join(OUT, "vitest-unit-integration.json");
+  step("unit + integration", bin("vitest"), ["run", "--project", "unit", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  addVitest(vitestJson);
+  {
+    const t0 = Date.now();
+    ensureBuild();
+    timings.push(["production build", Date.now() - t0]);
+  }
+  const systemJson = path.join(OUT, "vitest-system.json");
+  step("system (server process)", bin("vitest"), ["run", "--project", "system", "--reporter=default", "--reporter=json", `--outputFile.json=${systemJson}`]);
+  addVitest(systemJson);
+  const e2eJson = path.join(OUT, "playwright.json");
+  step("browser (playwright)", bin("tsx"), ["scripts/e2e.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eJson });
+  addPlaywright(e2eJson);
+  finish();
+}
+
+void main();
