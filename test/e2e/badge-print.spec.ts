@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
 import vi from "../../messages/vi";
+import { openAs } from "../helpers/e2e";
 
 /**
  * Batch badge printing on /admin/registrations: an organiser filters the list (confirmed OCOP
@@ -34,13 +35,6 @@ test.beforeEach(({ page: _page }, testInfo) => {
 
 const b = vi.badgePrint;
 
-async function signIn(page: Page, email: string) {
-  await expect(page.getByRole("heading", { level: 1, name: vi.signIn.title })).toBeVisible();
-  await page.getByLabel(vi.signIn.email, { exact: true }).fill(email);
-  await page.getByLabel(vi.signIn.password, { exact: true }).fill("Demo@2020");
-  await page.getByRole("button", { name: vi.signIn.submit, exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-}
 
 /** Prints with the page's current filters and returns the PDF's text, page by page. */
 async function printAndRead(page: Page, layout: "a6" | "a4-4up"): Promise<string[]> {
@@ -65,8 +59,7 @@ async function printAndRead(page: Page, layout: "a6" | "a4-4up"): Promise<string
 
 test.describe("in thẻ hàng loạt / batch badge printing", () => {
   test("ban tổ chức lọc danh sách, tạo PDF khổ A6, tải về: đủ tên có dấu", async ({ page }) => {
-    await page.goto("/admin/registrations?status=confirmed&category=chu-the-ocop");
-    await signIn(page, "bantochuc@ocop.example");
+    await openAs(page, "bantochuc@ocop.example", "/admin/registrations?status=confirmed&category=chu-the-ocop");
     await page.goto("/admin/registrations?status=confirmed&category=chu-the-ocop");
     const total = Number((await page.getByRole("status").filter({ hasText: /\d/ }).first().textContent())?.replace(/\D/g, ""));
     expect(total).toBeGreaterThan(0);
@@ -81,8 +74,7 @@ test.describe("in thẻ hàng loạt / batch badge printing", () => {
   });
 
   test("cán bộ tỉnh Quảng Nam chỉ in được thẻ của đoàn Quảng Nam", async ({ page }) => {
-    await page.goto("/admin/registrations");
-    await signIn(page, "quangnam@ocop.example");
+    await openAs(page, "quangnam@ocop.example", "/admin/registrations");
     await page.goto("/admin/registrations");
     const pages = await printAndRead(page, "a4-4up");
     const text = pages.join("\n");

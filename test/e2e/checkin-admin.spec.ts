@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
 import vi from "../../messages/vi";
 import { decodePngQr } from "../helpers/qr";
+import { openAs } from "../helpers/e2e";
 
 /**
  * Check-in for organisers and supervisors: the live dashboard follows a scan made through the API
@@ -37,20 +38,12 @@ test.beforeEach(({ page: _page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "staff screens that change shared data: tested once, on the desktop profile");
 });
 
-const PASSWORD = "Demo@2020";
 const c = vi.checkinAdmin;
 const d = vi.delegate;
 const unique = () => `${Date.now().toString(36)}${crypto.randomBytes(3).toString("hex")}`;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
-async function signIn(page: Page, email: string) {
-  await expect(page.getByRole("heading", { level: 1, name: vi.signIn.title })).toBeVisible();
-  await page.getByLabel(vi.signIn.email, { exact: true }).fill(email);
-  await page.getByLabel(vi.signIn.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: vi.signIn.submit, exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-}
 
 /** Same-origin writes with the page's session cookie (the API checks Origin on cookie writes). */
 function origin(baseURL: string | undefined) {
@@ -69,8 +62,7 @@ async function badgeQr(page: Page): Promise<string> {
 
 test.describe("điểm danh: bảng trực tiếp, quy tắc, bàn đón tiếp / check-in dashboard, rules, desk", () => {
   test("bảng điểm danh cập nhật khi quét thẻ, không tải lại; VIP có mặt; điểm danh theo đoàn, CSV và XLSX", async ({ page, baseURL }) => {
-    await page.goto("/admin/checkin");
-    await signIn(page, "giamsat@ocop.example");
+    await openAs(page, "giamsat@ocop.example", "/admin/checkin");
     await expect(page).toHaveURL("/admin/checkin");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(c.dashboard.title);
     await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live");
@@ -127,8 +119,7 @@ test.describe("điểm danh: bảng trực tiếp, quy tắc, bàn đón tiếp 
 
   test("ban tổ chức sửa quy tắc điểm kiểm soát: lỗi khung giờ, xác nhận, lưu, khôi phục", async ({ page }) => {
     const k = c.checkpoints;
-    await page.goto("/admin/checkpoints");
-    await signIn(page, "bantochuc@ocop.example");
+    await openAs(page, "bantochuc@ocop.example", "/admin/checkpoints");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(k.title);
     for (const code of ["trien-lam", "le-ton-vinh", "hoi-truong"]) await expect(page.getByTestId(`checkpoint-${code}`)).toBeVisible();
     const card = page.getByTestId("checkpoint-le-ton-vinh");
@@ -171,8 +162,7 @@ test.describe("điểm danh: bảng trực tiếp, quy tắc, bàn đón tiếp 
 
   test("giám sát đăng ký khách tại bàn đón tiếp, in thẻ, cấp lại thẻ bị mất", async ({ page }) => {
     const k = c.desk;
-    await page.goto("/checkin/desk");
-    await signIn(page, "giamsat@ocop.example");
+    await openAs(page, "giamsat@ocop.example", "/checkin/desk");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(k.title);
     await page.getByRole("link", { name: k.walkInTitle }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(k.walkInTitle);
@@ -218,8 +208,7 @@ test.describe("điểm danh: bảng trực tiếp, quy tắc, bàn đón tiếp 
   });
 
   test("nhân viên soát vé không vào được bảng điểm danh, quy tắc, bàn đón tiếp", async ({ page }) => {
-    await page.goto("/admin/checkin");
-    await signIn(page, "checkin@ocop.example");
+    await openAs(page, "checkin@ocop.example", "/admin/checkin");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(vi.forbidden.title);
     for (const path of ["/admin/checkin", "/admin/checkin/attendance", "/admin/checkpoints", "/checkin/desk", "/checkin/desk/lost"]) {
       expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(403);

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import vi from "../../messages/vi";
+import { openAs } from "../helpers/e2e";
 
 /**
  * The organisers' console on /admin/registrations: the new filters (entry point, arrived, delegation)
@@ -12,17 +13,9 @@ test.beforeEach(({ page: _page }, testInfo) => {
 
 const a = vi.adminRegistrations;
 
-async function signIn(page: Page, email: string) {
-  await expect(page.getByRole("heading", { level: 1, name: vi.signIn.title })).toBeVisible();
-  await page.getByLabel(vi.signIn.email, { exact: true }).fill(email);
-  await page.getByLabel(vi.signIn.password, { exact: true }).fill("Demo@2020");
-  await page.getByRole("button", { name: vi.signIn.submit, exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-}
 
 test("an organiser filters, selects all on the page and bulk-approves", async ({ page }) => {
-  await page.goto("/admin/registrations");
-  await signIn(page, "bantochuc@ocop.example");
+  await openAs(page, "bantochuc@ocop.example", "/admin/registrations");
   await expect(page.getByRole("heading", { level: 1, name: a.title })).toBeVisible();
 
   // The new filters are there and travel in the URL (and to the export links).
@@ -77,8 +70,7 @@ test("an organiser filters, selects all on the page and bulk-approves", async ({
 
 test("an organiser sets and removes a ministry delegation's quota beside the provinces'", async ({ page }) => {
   const d = vi.adminDelegations;
-  await page.goto("/admin/delegations");
-  await signIn(page, "bantochuc@ocop.example");
+  await openAs(page, "bantochuc@ocop.example", "/admin/delegations");
   await expect(page.getByRole("heading", { level: 1, name: d.title })).toBeVisible();
   await expect(page.getByTestId("delegations-provinces").locator('tr[data-unit="province:49"]')).toContainText("Quảng Nam");
   const csv = await page.request.get((await page.getByTestId("delegations-export-csv").getAttribute("href"))!);
@@ -108,8 +100,7 @@ test("an organiser sets and removes a ministry delegation's quota beside the pro
 });
 
 test("an organiser reads the overview charts and a registration's history", async ({ page }) => {
-  await page.goto("/admin/registrations/overview");
-  await signIn(page, "bantochuc@ocop.example");
+  await openAs(page, "bantochuc@ocop.example", "/admin/registrations/overview");
   await expect(page.getByRole("heading", { level: 1, name: a.overviewTitle })).toBeVisible();
   const total = Number((await page.getByTestId("overview-total").textContent())!.replace(/\D/g, ""));
   expect(total).toBeGreaterThan(400); // the demo's ~500 delegates

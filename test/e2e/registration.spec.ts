@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { test as base, expect, type Browser, type Page, type Response } from "@playwright/test";
 import vi from "../../messages/vi";
 import { decodePngQr } from "../helpers/qr";
+import { openAs } from "../helpers/e2e";
 
 /**
  * Delegates end to end: a producer registers on a phone (performance budget of /register, client and
@@ -34,19 +35,11 @@ const test = base.extend<{ problems: string[] }>({
   ],
 });
 
-const PASSWORD = "Demo@2020";
 const d = vi.delegate;
 const r = vi.register;
 const HOTEL = "Cần Ban Tổ chức hỗ trợ đặt phòng khách sạn";
 const unique = () => `${Date.now().toString(36)}${crypto.randomBytes(3).toString("hex")}`;
 
-async function signIn(page: Page, email: string) {
-  await expect(page.getByRole("heading", { level: 1, name: vi.signIn.title })).toBeVisible();
-  await page.getByLabel(vi.signIn.email, { exact: true }).fill(email);
-  await page.getByLabel(vi.signIn.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: vi.signIn.submit, exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -206,8 +199,7 @@ test.describe("đăng ký đại biểu / delegate registration", () => {
     await expect(page.getByText(r.resent.replace("{email}", email))).toBeVisible();
 
     // The organiser's mailbox: the confirmation email, its badge link, its QR attachment.
-    await page.goto(`/admin/outbox?to=${encodeURIComponent(email)}`);
-    await signIn(page, "admin@ocop.example");
+    await openAs(page, "admin@ocop.example", `/admin/outbox?to=${encodeURIComponent(email)}`);
     const text = await openEmail(page, email, vi.email.registration.subject.confirmed);
     const srcdoc = await page.locator("iframe[sandbox]").getAttribute("srcdoc");
     expect(srcdoc).toContain("data:image/png;base64,");
@@ -247,8 +239,7 @@ test.describe("đăng ký đại biểu / delegate registration", () => {
     test.skip(testInfo.project.name !== "desktop", "tested once, on the desktop profile");
     const a = vi.adminInvitations;
     const guest = `guest-${unique()}@example.org`;
-    await page.goto("/admin/invitations");
-    await signIn(page, "admin@ocop.example");
+    await openAs(page, "admin@ocop.example", "/admin/invitations");
     const single = page.getByRole("region", { name: a.singleTitle });
     await single.getByLabel(a.category).selectOption({ label: "Khách mời, khách quốc tế" });
     await single.getByLabel(a.email).fill(guest);
@@ -367,8 +358,7 @@ test.describe("đăng ký đại biểu / delegate registration", () => {
     await press("Hoa");
     await press("Lan");
 
-    await page.goto("/admin/registrations");
-    await signIn(page, "bantochuc@ocop.example");
+    await openAs(page, "bantochuc@ocop.example", "/admin/registrations");
     await expect(page.getByRole("navigation", { name: vi.staff.navLabel }).getByRole("link", { name: vi.staff.nav.registrations, exact: true })).toHaveAttribute("aria-current", "page");
     await page.getByLabel(a.search).fill(tag);
     await page.getByLabel(a.status).selectOption("pending");
@@ -405,8 +395,7 @@ test.describe("đăng ký đại biểu / delegate registration", () => {
   test("quản trị sửa loại đại biểu, lỗi dễ đọc", async ({ page }, testInfo) => {
     test.skip(testInfo.project.name !== "desktop", "tested once, on the desktop profile");
     const c = vi.adminCategories;
-    await page.goto("/admin/categories");
-    await signIn(page, "admin@ocop.example");
+    await openAs(page, "admin@ocop.example", "/admin/categories");
     await page.getByRole("link", { name: c.editFor.replace("{name}", "Ban Tổ chức, phục vụ") }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(c.editTitle.replace("{name}", "Ban Tổ chức, phục vụ"));
 

@@ -1,0 +1,26 @@
+import type { Page } from "@playwright/test";
+
+/** The demo accounts' password (OCOP_DEMO=1 seeds them). */
+export const DEMO_PASSWORD = "Demo@2020";
+
+/**
+ * Signs the page's browser context in through next-auth's credentials endpoint, as the sign-in
+ * form does, without opening the form (test/e2e/auth.spec.ts tests the form itself). The session
+ * cookie lands in the context, so the page and page.request are signed in.
+ */
+export async function signInByApi(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const csrf = await page.request.get("/api/auth/csrf", { headers: { Accept: "application/json" } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, callbackUrl: "/signin/continue", json: "true" },
+    headers: { Accept: "application/json", "X-Auth-Return-Redirect": "1" },
+  });
+  const body = (await res.json().catch(() => null)) as { url?: string } | null;
+  if (!res.ok() || !body?.url || /[?&](error|csrf)=/.test(body.url)) throw new Error(`sign-in failed for ${email}: HTTP ${res.status()} ${body?.url ?? ""}`);
+}
+
+/** Signs in as `email`, then opens `path`. */
+export async function openAs(page: Page, email: string, path: string): Promise<void> {
+  await signInByApi(page, email);
+  await page.goto(path);
+}
