@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "@/db/schema";
+import { auditLog, registrations } from "@/db/schema";
+import { searchKey } from "@/lib/text/normalize";
+import { nameSortKey } from "@/lib/text/sort-key";
 import type { Role } from "@/lib/auth/permissions";
 import type { UserActor } from "@/lib/context";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -25,13 +27,21 @@ describe.each(DRIVERS)("registrations export on %s", (driver) => {
     t = await createTestDatabase(driver, { seeded: true });
     as = await seedRoleUsers(t.db);
     const base = { categoryCode: "chu-the-ocop", honorific: "ba", position: "Giám đốc", answers: { needs_hotel: true }, consent: true } as const;
-    // 603 delegates so the export crosses page boundaries; two units.
-    for (let i = 0; i < 603; i++) {
-      await registerDelegate(ctxFor(t.db, { kind: "anonymous" }), {
-        ...base, familyName: i % 2 ? "Nguyễn Thị" : "Trần Văn", givenName: `Ánh ${String.fromCharCode(97 + (i % 26))}`, organisation: i === 0 ? "=HYPERLINK(\"x\")" : "HTX Chè",
-        provinceCode: i % 3 === 0 ? "49" : "22", email: `xuat-${i}@example.vn`, phone: "0912345678",
-      } as RegistrationInput);
-    }
+    const person = (i: number) => ({
+      ...base, familyName: i % 2 ? "Nguyễn Thị" : "Trần Văn", givenName: `Ánh ${String.fromCharCode(97 + (i % 26))}`, organisation: i === 0 ? "=HYPERLINK(\"x\")" : "HTX Chè",
+      provinceCode: i % 3 === 0 ? "49" : "22", email: `xuat-${i}@example.vn`, phone: "0912345678",
+    });
+    // 603 delegates so the export crosses page boundaries; two units. The first through the
+    // registration itself, the rest as the same rows written in bulk (the export is under test).
+    const first = await registerDelegate(ctxFor(t.db, { kind: "anonymous" }), person(0) as RegistrationInput);
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, first.id));
+    const { id: _id, changedXid: _x, ...template } = row!;
+    const rest = Array.from({ length: 602 }, (_, k) => {
+      const p = person(k + 1);
+      return { ...template, familyName: p.familyName, givenName: p.givenName, organisation: p.organisation, provinceCode: p.provinceCode, email: p.email,
+        searchKey: searchKey(`${p.familyName} ${p.givenName} ${p.email} ${p.phone} ${p.organisation}`), sortKey: nameSortKey(p.givenName, p.familyName) };
+    });
+    for (let i = 0; i < rest.length; i += 300) await t.db.insert(registrations).values(rest.slice(i, i + 300));
   });
   afterAll(async () => {
     await t?.drop();
