@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import { test as base, expect, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import vi from "../../messages/vi";
-import { openAs } from "../helpers/e2e";
+import { openAs, testFailingOnProblems } from "../helpers/e2e";
 
 /**
  * Batch badge printing on /admin/registrations: an organiser filters the list (confirmed OCOP
@@ -9,25 +9,7 @@ import { openAs } from "../helpers/e2e";
  * file; its text layer holds every listed name with its diacritics. A Quảng Nam officer's PDF holds
  * Quảng Nam's delegation only. Fails on console errors, page errors and CSP violations.
  */
-const test = base.extend<{ problems: string[] }>({
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (msg) => {
-        if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) problems.push(`console.error: ${msg.text()}`);
-      });
-      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-      await page.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (e) => {
-          console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
-        });
-      });
-      await use(problems);
-      expect(problems, "console errors, page errors or CSP violations").toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+const test = testFailingOnProblems();
 
 test.beforeEach(({ page: _page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "staff screens: tested once, on the desktop profile");

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { test as base, expect, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import vi from "../../messages/vi";
 import { decodePngQr } from "../helpers/qr";
-import { openAs } from "../helpers/e2e";
+import { openAs, testFailingOnProblems } from "../helpers/e2e";
 
 /**
  * Check-in for organisers and supervisors: the live dashboard follows a scan made through the API
@@ -14,25 +14,7 @@ import { openAs } from "../helpers/e2e";
  * re-issues it as a lost badge; door staff get the 403 page. Fails on console errors, page errors
  * and CSP violations.
  */
-const test = base.extend<{ problems: string[] }>({
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (msg) => {
-        if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) problems.push(`console.error: ${msg.text()}`);
-      });
-      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-      await page.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (e) => {
-          console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
-        });
-      });
-      await use(problems);
-      expect(problems, "console errors, page errors or CSP violations").toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+const test = testFailingOnProblems();
 
 test.beforeEach(({ page: _page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "staff screens that change shared data: tested once, on the desktop profile");

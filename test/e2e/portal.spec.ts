@@ -1,6 +1,6 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import vi from "../../messages/vi";
-import { openAs, signInByApi } from "../helpers/e2e";
+import { openAs, signInByApi, testFailingOnProblems } from "../helpers/e2e";
 
 /**
  * The delegation portal (/portal): a Quảng Ninh officer sees the places an organiser allotted,
@@ -10,26 +10,7 @@ import { openAs, signInByApi } from "../helpers/e2e";
  * On a 360 px phone the page does not scroll sideways. Fails on console errors, page errors and
  * CSP violations.
  */
-const test = base.extend<{ problems: string[] }>({
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (msg) => {
-        // The 403 pages are expected network errors.
-        if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) problems.push(`console.error: ${msg.text()}`);
-      });
-      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-      await page.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (e) => {
-          console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
-        });
-      });
-      await use(problems);
-      expect(problems, "console errors, page errors or CSP violations").toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+const test = testFailingOnProblems();
 
 const p = vi.portal;
 const d = vi.delegate;

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
-import { test as base, expect, type Browser, type Page, type Response } from "@playwright/test";
+import { expect, type Browser, type Page, type Response } from "@playwright/test";
 import vi from "../../messages/vi";
 import { decodePngQr } from "../helpers/qr";
-import { openAs } from "../helpers/e2e";
+import { openAs, testFailingOnProblems } from "../helpers/e2e";
 
 /**
  * Delegates end to end: a producer registers on a phone (performance budget of /register, client and
@@ -13,27 +13,9 @@ import { openAs } from "../helpers/e2e";
  * registrations; categories are edited with readable errors. Fails on console errors, page errors and
  * CSP violations.
  */
-const test = base.extend<{ problems: string[] }>({
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (msg) => {
-        // Invalid links answer 404 on purpose; the browser logs those responses. The outbox's email
-        // preview is a sandboxed frame without scripts: Chromium logs refusing this test's own init script there.
-        if (msg.type() === "error" && !/Failed to load resource|Blocked script execution in 'about:srcdoc'/.test(msg.text())) problems.push(`console.error: ${msg.text()}`);
-      });
-      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-      await page.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (e) => {
-          console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
-        });
-      });
-      await use(problems);
-      expect(problems, "console errors, page errors or CSP violations").toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+// Invalid links answer 404 on purpose; the outbox's email preview is a sandboxed frame without
+// scripts, where Chromium logs refusing this test's own init script.
+const test = testFailingOnProblems(/Blocked script execution in 'about:srcdoc'/);
 
 const d = vi.delegate;
 const r = vi.register;

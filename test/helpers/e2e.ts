@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
 /** The demo accounts' password (OCOP_DEMO=1 seeds them). */
 export const DEMO_PASSWORD = "Demo@2020";
@@ -23,4 +23,33 @@ export async function signInByApi(page: Page, email: string, password = DEMO_PAS
 export async function openAs(page: Page, email: string, path: string): Promise<void> {
   await signInByApi(page, email);
   await page.goto(path);
+}
+
+/** Network errors the browser logs for answers a test provokes on purpose (403 pages, 404 links). */
+const EXPECTED_NETWORK_ERRORS = /Failed to load resource/;
+
+/**
+ * `test` with an automatic `problems` fixture: the test fails on console errors, page errors and
+ * Content-Security-Policy violations. `ignore` names further console messages a spec expects.
+ */
+export function testFailingOnProblems(ignore?: RegExp) {
+  return base.extend<{ problems: string[] }>({
+    problems: [
+      async ({ page }, use) => {
+        const problems: string[] = [];
+        page.on("console", (msg) => {
+          if (msg.type() === "error" && !EXPECTED_NETWORK_ERRORS.test(msg.text()) && !ignore?.test(msg.text())) problems.push(`console.error: ${msg.text()}`);
+        });
+        page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+        await page.addInitScript(() => {
+          document.addEventListener("securitypolicyviolation", (e) => {
+            console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
+          });
+        });
+        await use(problems);
+        expect(problems, "console errors, page errors or CSP violations").toEqual([]);
+      },
+      { auto: true },
+    ],
+  });
 }
