@@ -620,6 +620,7 @@ const en: Messages = {
     reissue: "Re-issue badge",
     reissueFor: "Re-issue the badge of {name}",
     reissueConfirm: "Re-issue the badge of {name}? The old QR code will be refused at every door; the new badge is emailed.",
+    reissueConfirmNoEmail: "Re-issue the badge of {name}? The old QR code will be refused at every door. The delegate has no personal email: the new badge must be sent again to the delegation's contact person (delegation portal, “Send the badges to the contact”).",
     reissueButton: "Confirm re-issue",
     back: "Back",
     working: "Working…",

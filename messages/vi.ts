@@ -619,6 +619,7 @@ const vi = {
     reissue: "Cấp lại thẻ",
     reissueFor: "Cấp lại thẻ cho {name}",
     reissueConfirm: "Cấp lại thẻ cho {name}? Mã QR cũ sẽ bị từ chối ở mọi cửa; thẻ mới được gửi qua email.",
+    reissueConfirmNoEmail: "Cấp lại thẻ cho {name}? Mã QR cũ sẽ bị từ chối ở mọi cửa. Đại biểu không có email riêng: thẻ mới cần được gửi lại cho người liên hệ của đoàn (cổng đoàn, “Gửi thẻ cho người liên hệ”).",
     reissueButton: "Xác nhận cấp lại",
     back: "Thôi",
     working: "Đang xử lý…",

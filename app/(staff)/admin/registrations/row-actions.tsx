@@ -42,7 +42,7 @@ export function RowActions({ r, open, back, hrefFor, can, t }: {
       <form action={reissueAction} className="min-w-64 rounded border-2 border-red-700 bg-red-50 p-3 text-left">
         <input type="hidden" name="id" value={r.id} />
         <input type="hidden" name="back" value={back} />
-        <p className="text-sm font-semibold text-red-950">{format(a.reissueConfirm, { name })}</p>
+        <p className="text-sm font-semibold text-red-950">{format(r.email ? a.reissueConfirm : a.reissueConfirmNoEmail, { name })}</p>
         <div className="mt-3 flex flex-wrap gap-2">
           <SubmitButton tone="danger" pendingLabel={a.working} autoFocus>{a.reissueButton}</SubmitButton>
           <Link href={hrefFor(null)} scroll={false} className={cx(ui.button, ui.secondary)}>{a.back}</Link>
