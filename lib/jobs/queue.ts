@@ -87,6 +87,20 @@ export async function claimJobs(db: DbOrTx, workerId: string, kinds: string[], l
   return rowsOf<RawJob>(result).map(fromRaw).sort((a, b) => b.priority - a.priority || a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
 }
 
+/**
+ * Hands claimed jobs back to the queue untouched (the attempt is not counted): used when the worker
+ * was stopped while its claim was on the wire, so a stopped worker never starts a job.
+ */
+export async function releaseJobs(db: DbOrTx, claimed: JobRow[], workerId: string): Promise<number> {
+  if (claimed.length === 0) return 0;
+  const ids = sql.join(claimed.map((j) => sql`${j.id}`), sql`, `);
+  const res = await db.execute(sql`
+    update ${jobs} set status = 'queued', attempts = greatest(attempts - 1, 0), locked_at = null, locked_by = null, updated_at = now()
+    where id in (${ids}) and status = 'running' and locked_by = ${workerId}
+    returning id`);
+  return rowsOf(res).length;
+}
+
 export async function completeJob(db: DbOrTx, job: JobRow, workerId: string, result: unknown): Promise<boolean> {
   const res = await db.execute(sql`
     update ${jobs} set status = 'succeeded', result = ${JSON.stringify(result ?? null)}::jsonb, progress = 100,

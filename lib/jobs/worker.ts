@@ -1,7 +1,7 @@
 import os from "node:os";
 import type { Db } from "@/db/client";
 import { log } from "@/lib/server/log";
-import { claimJobs, completeJob, failJob, recoverExpiredJobs, registerWake, setJobProgress, type JobRow } from "./queue";
+import { claimJobs, completeJob, failJob, recoverExpiredJobs, registerWake, releaseJobs, setJobProgress, type JobRow } from "./queue";
 
 export class PermanentJobError extends Error {
   override name = "PermanentJobError";
@@ -98,6 +98,15 @@ export class JobWorker {
       } catch (e) {
         if (!this.running) break;
         log.error("jobs.claim_failed", { worker: this.id, error: (e as Error).message });
+      }
+      if (!this.running && claimed.length > 0) {
+        // stop() came while the claim was on the wire: a stopped worker starts nothing.
+        try {
+          await releaseJobs(this.db, claimed, this.id);
+        } catch (e) {
+          log.error("jobs.release_failed", { worker: this.id, error: (e as Error).message }); // the lease recovers them
+        }
+        break;
       }
       for (const job of claimed) {
         const p = this.execute(job).finally(() => {

@@ -1,7 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@/db/schema";
-import { claimJobs, completeJob, enqueueJob, failJob, recoverExpiredJobs, type JobRow } from "@/lib/jobs/queue";
+import { claimJobs, completeJob, enqueueJob, failJob, recoverExpiredJobs, releaseJobs, type JobRow } from "@/lib/jobs/queue";
 import { JobWorker, PermanentJobError, type JobHandlers } from "@/lib/jobs/worker";
 import { createTestDatabase, DRIVERS, SERVER_DRIVERS, type TestDatabase } from "../helpers/databases";
 
@@ -14,6 +15,8 @@ async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, timeo
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+const dialect = new PgDialect();
 
 async function jobById(t: TestDatabase, id: number): Promise<JobRow> {
   const [row] = await t.db.select().from(jobs).where(eq(jobs.id, id));
@@ -112,6 +115,46 @@ describe.each(DRIVERS)("job queue on %s", (driver) => {
     expect(finished).toBe(true);
     expect((await jobById(t, job.id)).status).toBe("succeeded");
     expect((await jobById(t, next.id)).status).toBe("queued");
+  });
+
+  it("hands back a job its claim took while stop() was under way, attempt not counted", async () => {
+    // The claim is held on the wire until stop() has been called and a new job is queued:
+    // the claim then sees that job, and the stopped worker must give it back, not run it.
+    let releaseClaim!: () => void;
+    const claimGate = new Promise<void>((r) => { releaseClaim = r; });
+    let claimWaiting!: () => void;
+    const claimStarted = new Promise<void>((r) => { claimWaiting = r; });
+    let ran = false;
+    const gated = new Proxy(t.db, {
+      get(target, prop, receiver) {
+        if (prop !== "execute") return Reflect.get(target, prop, receiver) as unknown;
+        return async (query: Parameters<typeof target.execute>[0]) => {
+          if (dialect.sqlToQuery(query as SQL).sql.includes("skip locked")) { claimWaiting(); await claimGate; }
+          return target.execute(query);
+        };
+      },
+    });
+    const worker = new JobWorker({ db: gated, handlers: { "test.held": async () => { ran = true; } }, pollMs: 5_000 });
+    worker.start();
+    await claimStarted;
+    const stopping = worker.stop(5_000);
+    const job = await enqueueJob(t.db, { kind: "test.held" });
+    releaseClaim();
+    await stopping;
+    expect(ran).toBe(false);
+    expect(await jobById(t, job.id)).toMatchObject({ status: "queued", attempts: 0, lockedBy: null });
+  });
+
+  it("releases only the jobs still held by the releasing worker", async () => {
+    const a = await enqueueJob(t.db, { kind: "test.release" });
+    const b = await enqueueJob(t.db, { kind: "test.release" });
+    const claimed = await claimJobs(t.db, "w1", ["test.release"], 2);
+    expect(claimed).toHaveLength(2);
+    expect(await releaseJobs(t.db, claimed, "w2")).toBe(0);
+    expect(await completeJob(t.db, claimed.find((j) => j.id === b.id)!, "w1", null)).toBe(true);
+    expect(await releaseJobs(t.db, claimed, "w1")).toBe(1);
+    expect(await jobById(t, a.id)).toMatchObject({ status: "queued", attempts: 0, lockedBy: null, lockedAt: null });
+    expect((await jobById(t, b.id)).status).toBe("succeeded");
   });
 });
 
