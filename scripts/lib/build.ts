@@ -43,14 +43,14 @@ export function buildIsFresh(): boolean {
 }
 
 /** Runs `next build` when the build is missing or older than the sources. Returns whether it built. */
-export function ensureBuild(log: (msg: string) => void = (m) => process.stdout.write(`${m}\n`)): boolean {
+export function ensureBuild(log: (msg: string) => void = (m) => process.stdout.write(`${m}\n`), env: Record<string, string> = {}): boolean {
   if (buildIsFresh()) return false;
   log("Đang build bản production (next build)… / Building the production bundle…");
   const hash = sourceHash();
   const t0 = Date.now();
   const res = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
   });
   if (res.status !== 0) {
     process.stderr.write("\nLỗi: next build thất bại, xem thông báo ở trên. / Error: next build failed, see above.\n");
