@@ -37,6 +37,48 @@ const AUDIENCES = [
   ["organiser", "/admin"],
 ] as const;
 
+type Vitals = { lcp: number; lcpElement: string; cls: number; shifts: number; ttfb: number; fcp: number };
+
+/** LCP, CLS, FCP and TTFB of the page as loaded, from the browser's own PerformanceObserver entries. */
+function webVitals(page: Page): Promise<Vitals> {
+  return page.evaluate(
+    () =>
+      new Promise<Vitals>((resolve) => {
+        let lcp = -1;
+        let lcpElement = "";
+        let cls = 0;
+        let shifts = 0;
+        type LcpEntry = PerformanceEntry & { element?: Element | null };
+        type ShiftEntry = PerformanceEntry & { value: number; hadRecentInput: boolean };
+        const onLcp = (entries: PerformanceEntryList) => {
+          for (const e of entries as LcpEntry[]) {
+            lcp = e.startTime;
+            lcpElement = e.element ? `${e.element.tagName.toLowerCase()}${e.element.id ? `#${e.element.id}` : ""}` : "";
+          }
+        };
+        const onShift = (entries: PerformanceEntryList) => {
+          for (const e of entries as ShiftEntry[]) {
+            if (!e.hadRecentInput) {
+              cls += e.value;
+              shifts += 1;
+            }
+          }
+        };
+        const lcpObserver = new PerformanceObserver((list) => onLcp(list.getEntries()));
+        lcpObserver.observe({ type: "largest-contentful-paint", buffered: true });
+        const clsObserver = new PerformanceObserver((list) => onShift(list.getEntries()));
+        clsObserver.observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => {
+          onLcp(lcpObserver.takeRecords());
+          onShift(clsObserver.takeRecords());
+          const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+          const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1;
+          resolve({ lcp, lcpElement, cls, shifts, ttfb: nav ? nav.responseStart : -1, fcp });
+        }, 300);
+      }),
+  );
+}
+
 async function expectLanding(page: Page, locale: "vi" | "en") {
   const t: Messages = locale === "vi" ? vi : en;
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
@@ -174,80 +216,69 @@ test.describe("trang chủ / landing page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(NAME.vi);
     expect(problems).toEqual([]);
   });
+});
 
-  test("ngân sách hiệu năng: JS ≤ 150 KB truyền tải, LCP ≤ 1500 ms (CPU ×4), CLS = 0", async ({ page }, testInfo) => {
-    test.skip(testInfo.project.name !== "phone", "measured once, on the phone profile");
+test.describe("trang chủ: ngân sách hiệu năng / landing page performance budget", () => {
+  test("ngân sách hiệu năng: JS ≤ 150 KB truyền tải, LCP ≤ 1500 ms (CPU ×4, trung vị 3 lần), CLS = 0", async ({ browser, problems }, testInfo) => {
+    test.skip(testInfo.project.name !== "phone", "measured on the phone profile");
     const CPU_RATE = 4;
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
+    const SAMPLES = 3;
+    const { viewport, isMobile, hasTouch, deviceScaleFactor, baseURL } = testInfo.project.use;
 
-    const responses: Response[] = [];
-    page.on("response", (r) => responses.push(r));
-    await page.goto("/", { waitUntil: "load" });
-    await page.waitForLoadState("networkidle");
+    /** One first visit: a new browser context (empty cache), the CPU slowed ×4, the page loaded whole. */
+    async function firstVisit(): Promise<Vitals & { jsBytes: number; jsDecoded: number; scripts: number }> {
+      const context = await browser.newContext({ viewport, isMobile, hasTouch, deviceScaleFactor, baseURL });
+      try {
+        const page = await context.newPage();
+        page.on("console", (msg) => { if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`); });
+        page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
+        const responses: Response[] = [];
+        page.on("response", (r) => responses.push(r));
+        await page.goto("/", { waitUntil: "load" });
+        await page.waitForLoadState("networkidle");
 
-    // Transferred JavaScript: compressed body plus headers, as the phone would download it.
-    const scripts = responses.filter((r) => r.request().resourceType() === "script");
-    expect(scripts.length).toBeGreaterThan(0);
-    let jsBytes = 0;
-    let jsDecoded = 0;
-    for (const r of scripts) {
-      expect(new URL(r.url()).origin, "scripts come from our own origin").toBe(new URL(page.url()).origin);
-      const sizes = await r.request().sizes();
-      jsBytes += sizes.responseBodySize + sizes.responseHeadersSize;
-      const decoded = (await r.body()).length;
-      jsDecoded += decoded;
-      // The server must compress: anything above 1 KiB goes gzip/br/zstd-encoded.
-      if (decoded > 1024) expect((await r.allHeaders())["content-encoding"], `${r.url()} is compressed`).toMatch(/^(gzip|br|zstd|deflate)$/);
+        // Transferred JavaScript: compressed body plus headers, as the phone would download it.
+        const scripts = responses.filter((r) => r.request().resourceType() === "script");
+        expect(scripts.length).toBeGreaterThan(0);
+        let jsBytes = 0;
+        let jsDecoded = 0;
+        for (const r of scripts) {
+          expect(new URL(r.url()).origin, "scripts come from our own origin").toBe(new URL(page.url()).origin);
+          const sizes = await r.request().sizes();
+          jsBytes += sizes.responseBodySize + sizes.responseHeadersSize;
+          const decoded = (await r.body()).length;
+          jsDecoded += decoded;
+          // The server must compress: anything above 1 KiB goes gzip/br/zstd-encoded.
+          if (decoded > 1024) expect((await r.allHeaders())["content-encoding"], `${r.url()} is compressed`).toMatch(/^(gzip|br|zstd|deflate)$/);
+        }
+        return { ...(await webVitals(page)), jsBytes, jsDecoded, scripts: scripts.length };
+      } finally {
+        await context.close();
+      }
     }
 
-    const vitals = await page.evaluate(
-      () =>
-        new Promise<{ lcp: number; lcpElement: string; cls: number; shifts: number; ttfb: number; fcp: number }>((resolve) => {
-          let lcp = -1;
-          let lcpElement = "";
-          let cls = 0;
-          let shifts = 0;
-          type LcpEntry = PerformanceEntry & { element?: Element | null };
-          type ShiftEntry = PerformanceEntry & { value: number; hadRecentInput: boolean };
-          const onLcp = (entries: PerformanceEntryList) => {
-            for (const e of entries as LcpEntry[]) {
-              lcp = e.startTime;
-              lcpElement = e.element ? `${e.element.tagName.toLowerCase()}${e.element.id ? `#${e.element.id}` : ""}` : "";
-            }
-          };
-          const onShift = (entries: PerformanceEntryList) => {
-            for (const e of entries as ShiftEntry[]) {
-              if (!e.hadRecentInput) {
-                cls += e.value;
-                shifts += 1;
-              }
-            }
-          };
-          const lcpObserver = new PerformanceObserver((list) => onLcp(list.getEntries()));
-          lcpObserver.observe({ type: "largest-contentful-paint", buffered: true });
-          const clsObserver = new PerformanceObserver((list) => onShift(list.getEntries()));
-          clsObserver.observe({ type: "layout-shift", buffered: true });
-          setTimeout(() => {
-            onLcp(lcpObserver.takeRecords());
-            onShift(clsObserver.takeRecords());
-            const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-            const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1;
-            resolve({ lcp, lcpElement, cls, shifts, ttfb: nav ? nav.responseStart : -1, fcp });
-          }, 300);
-        }),
-    );
+    // The machines that run this are shared and noisy: one visit first to warm the server (not
+    // counted), then the median of three first visits, as for every other figure of the project.
+    await firstVisit();
+    const samples: Awaited<ReturnType<typeof firstVisit>>[] = [];
+    for (let i = 0; i < SAMPLES; i++) samples.push(await firstVisit());
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const lcp = median(samples.map((v) => v.lcp));
+    const first = samples[0]!;
 
     const kb = (n: number) => (n / 1024).toFixed(1);
     console.log(
-      `E2E-FIGURES landing js=${kb(jsBytes)}KB (${scripts.length} files, ${kb(jsDecoded)}KB decoded) lcp=${vitals.lcp.toFixed(0)}ms (${vitals.lcpElement}, cpu ×${CPU_RATE}) fcp=${vitals.fcp.toFixed(0)}ms ttfb=${vitals.ttfb.toFixed(0)}ms cls=${vitals.cls} (${vitals.shifts} shifts)`,
+      `E2E-FIGURES landing js=${kb(first.jsBytes)}KB (${first.scripts} files, ${kb(first.jsDecoded)}KB decoded) lcp median=${lcp.toFixed(0)}ms [${samples.map((v) => v.lcp.toFixed(0)).join(", ")}] (${first.lcpElement}, cpu ×${CPU_RATE}) fcp=${samples.map((v) => v.fcp.toFixed(0)).join("/")}ms ttfb=${samples.map((v) => v.ttfb.toFixed(0)).join("/")}ms cls=${samples.map((v) => v.cls).join("/")}`,
     );
-    testInfo.annotations.push({ type: "figures", description: `js=${kb(jsBytes)}KB lcp=${vitals.lcp.toFixed(0)}ms cls=${vitals.cls}` });
+    testInfo.annotations.push({ type: "figures", description: `js=${kb(first.jsBytes)}KB lcp=${lcp.toFixed(0)}ms (median of ${SAMPLES}) cls=${Math.max(...samples.map((v) => v.cls))}` });
 
-    expect(jsBytes, "JavaScript transferred").toBeLessThanOrEqual(150 * 1024);
-    expect(vitals.lcp, "an LCP entry was recorded").toBeGreaterThan(0);
-    expect(vitals.lcp, "Largest Contentful Paint (ms)").toBeLessThanOrEqual(1500);
-    expect(vitals.cls, "Cumulative Layout Shift").toBe(0);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    for (const v of samples) {
+      expect(v.jsBytes, "JavaScript transferred").toBeLessThanOrEqual(150 * 1024);
+      expect(v.lcp, "an LCP entry was recorded").toBeGreaterThan(0);
+      expect(v.cls, "Cumulative Layout Shift").toBe(0);
+    }
+    expect(lcp, "Largest Contentful Paint (ms), median of three first visits").toBeLessThanOrEqual(1500);
   });
 });
