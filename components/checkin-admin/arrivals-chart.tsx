@@ -82,7 +82,7 @@ export function ArrivalsChart({ timeline, checkpoints, labels }: {
           </li>
         ))}
       </ul>
-      <div className="mt-2 overflow-x-auto">
+      <div className="mt-2 relative overflow-x-auto">
         <svg
           viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="arrivals-title arrivals-desc" className="h-auto w-full min-w-[34rem] text-ink"
           data-testid="arrivals-chart"

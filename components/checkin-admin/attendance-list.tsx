@@ -116,7 +116,7 @@ function keyOf(d: AttendanceDelegation): string {
 
 function People({ people, caption, labels, checkpointNames }: { people: AttendancePerson[]; caption: string; labels: Labels; checkpointNames: Record<string, string> }) {
   return (
-    <div className="overflow-x-auto border-t border-stone-200">
+    <div className="relative overflow-x-auto border-t border-stone-200">
       <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

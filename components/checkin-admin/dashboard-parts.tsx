@@ -111,7 +111,7 @@ export function RecentScans({ recent, checkpointNames, labels }: { recent: Check
   const d = labels.dashboard;
   if (recent.length === 0) return <p className="mt-2 text-muted">{d.recentEmpty}</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[36rem] border-collapse text-left text-sm" data-testid="recent-scans">
         <thead>
           <tr>

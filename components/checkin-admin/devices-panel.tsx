@@ -57,7 +57,7 @@ export function DevicesPanel({ labels, locale, canRevoke }: { labels: DashboardL
       {error && <p role="alert" className="mb-2 font-semibold text-red-800">{error}</p>}
       {items && items.length === 0 && <p className="text-sm">{d.devicesEmpty}</p>}
       {items && items.length > 0 && (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{d.devicesTitle}</caption>
             <thead>

@@ -63,10 +63,10 @@ export function LiveDashboard({ initial, labels, locale, canRevoke = false }: { 
         <VipList vips={stats.vips} labels={d} />
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <section aria-labelledby="category-title" className={section}>
           <h2 id="category-title" className={h2}>{d.byCategoryTitle}</h2>
-          <div className="mt-3 overflow-x-auto">
+          <div className="mt-3 relative overflow-x-auto">
             <RateTable
               id="by-category" caption={d.byCategoryTitle} nameHeader={d.category} labels={d} locale={locale}
               rows={stats.byCategory.map((c) => ({ key: c.code, name: c.name, colour: c.colour, registered: c.registered, arrived: c.arrived }))}

@@ -14,6 +14,9 @@ export const ui = {
   h2: "text-lg font-bold text-brand-dark",
   link: "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950",
   table: "w-full min-w-[40rem] border-collapse text-left text-sm",
+  /** The scrolling box around a wide table. `relative` keeps visually hidden (absolutely positioned)
+   * labels inside it clipped, where they would otherwise widen the whole page on a phone. */
+  tableScroll: "relative overflow-x-auto rounded-lg border border-stone-200 bg-white",
   th: "border-b-2 border-stone-300 px-3 py-2 font-semibold",
   td: "border-b border-stone-200 px-3 py-2 align-top",
 } as const;

@@ -290,7 +290,7 @@ test.describe("đăng nhập và phân quyền / sign-in and permissions", () =>
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto("/admin/users");
     await signIn(page, "bantochuc@ocop.example");
-    for (const path of ["/admin/users", "/admin/audit", "/account", "/admin"]) {
+    for (const path of ["/admin/users", "/admin/audit", "/account", "/admin", "/admin/registrations", "/admin/delegations", "/admin/checkin"]) {
       if (path !== "/admin/users") await page.goto(path);
       await expect(nav(page)).toBeVisible();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

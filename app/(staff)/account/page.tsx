@@ -65,7 +65,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         {tokens.length === 0 ? (
           <p className="mt-6 text-muted">{tt.empty}</p>
         ) : (
-          <div className="mt-6 overflow-x-auto" role="region" aria-labelledby="tokens-caption" tabIndex={0}>
+          <div className="mt-6 relative overflow-x-auto" role="region" aria-labelledby="tokens-caption" tabIndex={0}>
             <table className={ui.table}>
               <caption id="tokens-caption" className="mb-2 text-left font-semibold">{tt.caption}</caption>
               <thead>

@@ -109,7 +109,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
         {delegation.members.length === 0 ? (
           <p className={cx(ui.card, "mt-3 text-muted")} data-testid="members-empty">{p.empty}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-labelledby="members-title" tabIndex={0}>
+          <div className={cx("mt-3", ui.tableScroll)} role="region" aria-labelledby="members-title" tabIndex={0}>
             <table className={cx(ui.table, "max-sm:min-w-0 sm:min-w-[48rem]")} data-testid="members">
               <thead className="max-sm:sr-only">
                 <tr>

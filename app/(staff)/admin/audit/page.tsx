@@ -121,7 +121,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         {result.items.length === 0 ? (
           <p className={cx(ui.card, "mt-3 text-muted")}>{filtered ? t.audit.emptyFiltered : t.audit.empty}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-labelledby="log-title" tabIndex={0}>
+          <div className={cx("mt-3", ui.tableScroll)} role="region" aria-labelledby="log-title" tabIndex={0}>
             <table className={ui.table}>
               <thead>
                 <tr>

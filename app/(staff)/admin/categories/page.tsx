@@ -34,7 +34,7 @@ export default async function CategoriesPage({ searchParams }: { searchParams: S
         {categories.length === 0 ? (
           <p className={cx(ui.card, "mt-3 text-muted")}>{c.empty}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-labelledby="list-title" tabIndex={0}>
+          <div className={cx("mt-3", ui.tableScroll)} role="region" aria-labelledby="list-title" tabIndex={0}>
             <table className={cx(ui.table, "min-w-[52rem]")}>
               <thead>
                 <tr>

@@ -52,7 +52,7 @@ function DelegationTable({ id, caption, rows, t }: { id: string; caption: string
   return (
     <section aria-labelledby={`${id}-title`} className="mt-6">
       <h2 id={`${id}-title`} className={ui.h2}>{caption}</h2>
-      <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
+      <div className={cx("mt-3", ui.tableScroll)} role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
         <table className={cx(ui.table, "min-w-[60rem]")} data-testid={`delegations-${id}`}>
           <thead>
             <tr>

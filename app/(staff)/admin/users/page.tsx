@@ -87,7 +87,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         {result.items.length === 0 ? (
           <p className={cx(ui.card, "mt-3 text-muted")}>{filtered ? t.users.emptyFiltered : t.users.empty}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-labelledby="list-title" tabIndex={0}>
+          <div className={cx("mt-3", ui.tableScroll)} role="region" aria-labelledby="list-title" tabIndex={0}>
             <table className={ui.table}>
               <thead>
                 <tr>

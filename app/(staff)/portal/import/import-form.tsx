@@ -129,7 +129,7 @@ export function ImportForm({ t, problemTitle, locale }: { t: Messages["importPag
               : report.errors.length === 0 ? <Notice tone="success">{t.allValid}</Notice>
                 : <Notice tone="error">{fill(t.problems, { count: report.errors.length })}</Notice>}
             {report.errors.length > 0 && (
-              <div className="mt-3 overflow-x-auto">
+              <div className="mt-3 relative overflow-x-auto">
                 <table className={ui.table} data-testid="import-errors">
                   <thead><tr><th className={ui.th}>{t.row}</th><th className={ui.th}>{t.field}</th><th className={ui.th}>{t.message}</th></tr></thead>
                   <tbody>

@@ -86,7 +86,7 @@ export default async function RegistrationPage({ params, searchParams }: { param
       <section aria-labelledby="history-title" className={cx(ui.card, "mt-6")}>
         <h2 id="history-title" className={ui.h2}>{a.historyTitle}</h2>
         {history.length === 0 ? <p className="mt-3 text-muted">{a.historyEmpty}</p> : (
-          <div className="mt-3 overflow-x-auto">
+          <div className="mt-3 relative overflow-x-auto">
             <table className={ui.table} data-testid="registration-history">
               <thead><tr><th className={ui.th}>{a.historyAt}</th><th className={ui.th}>{a.historyWhat}</th><th className={ui.th}>{a.historyWho}</th></tr></thead>
               <tbody>
