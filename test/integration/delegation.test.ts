@@ -141,10 +141,13 @@ describe.each(DRIVERS)("the console's filters and bulk actions on %s", (driver) 
   });
 
   it("filters by checkpoint access and arrival, and acts on many at once with a result for each", async () => {
-    const organiser = ctxFor(t.db, as.organiser);
+    // A context carries its request's time (ctx.now, the audit's `at`): the delegates register
+    // first, the organiser acts after, as two requests would.
     const anon = ctxFor(t.db, { kind: "anonymous" });
     const press = await Promise.all([0, 1, 2].map(() => registerDelegate(anon, { ...person(), categoryCode: "bao-chi", provinceCode: "22", answers: { press_card: "NB-1" } } as RegistrationInput)));
     const producer = await registerDelegate(anon, { ...person(), categoryCode: "chu-the-ocop", provinceCode: "22" } as RegistrationInput);
+    await new Promise((r) => setTimeout(r, 2)); // the organiser's request comes later
+    const organiser = ctxFor(t.db, as.organiser);
     const bulk = await bulkRegistrations(organiser, { ids: [...press.map((p) => p.id), producer.id], action: "approve" });
     expect(bulk).toMatchObject({ done: 3, failed: 1 });
     expect(bulk.results.find((r) => r.id === producer.id)).toMatchObject({ ok: false, code: "registrations.invalid_transition" });
