@@ -94,6 +94,7 @@ export class JobWorker {
           const recovered = await recoverExpiredJobs(this.db, this.leaseMs);
           if (recovered > 0) log.warn("jobs.recovered", { worker: this.id, count: recovered });
         }
+        if (!this.running) break;
         claimed = await claimJobs(this.db, this.id, kinds, this.concurrency - this.inFlight.size);
       } catch (e) {
         if (!this.running) break;

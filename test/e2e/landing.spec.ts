@@ -9,19 +9,24 @@ import vi, { type Messages } from "../../messages/vi";
  * and (phone only) the performance budget. Every test fails on a console error, an uncaught page
  * error or a Content-Security-Policy violation.
  */
+/** Collects the page's console errors, uncaught errors and CSP violations into `problems`. */
+async function watchProblems(page: Page, problems: string[]): Promise<void> {
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console.error: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber} sample=${JSON.stringify(e.sample)}`);
+    });
+  });
+}
+
 const test = base.extend<{ problems: string[] }>({
   problems: [
     async ({ page }, use) => {
       const problems: string[] = [];
-      page.on("console", (msg) => {
-        if (msg.type() === "error") problems.push(`console.error: ${msg.text()} (${msg.location().url})`);
-      });
-      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-      await page.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (e) => {
-          console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber} sample=${JSON.stringify(e.sample)}`);
-        });
-      });
+      await watchProblems(page, problems);
       await use(problems);
       expect(problems, "console errors, page errors or CSP violations").toEqual([]);
     },
@@ -221,6 +226,7 @@ test.describe("trang chủ / landing page", () => {
 test.describe("trang chủ: ngân sách hiệu năng / landing page performance budget", () => {
   test("ngân sách hiệu năng: JS ≤ 150 KB truyền tải, LCP ≤ 1500 ms (CPU ×4, trung vị 3 lần), CLS = 0", async ({ browser, problems }, testInfo) => {
     test.skip(testInfo.project.name !== "phone", "measured on the phone profile");
+    test.setTimeout(60_000); // four visits at CPU ×4
     const CPU_RATE = 4;
     const SAMPLES = 3;
     const { viewport, isMobile, hasTouch, deviceScaleFactor, baseURL } = testInfo.project.use;
@@ -230,8 +236,7 @@ test.describe("trang chủ: ngân sách hiệu năng / landing page performance 
       const context = await browser.newContext({ viewport, isMobile, hasTouch, deviceScaleFactor, baseURL });
       try {
         const page = await context.newPage();
-        page.on("console", (msg) => { if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`); });
-        page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+        await watchProblems(page, problems);
         const cdp = await context.newCDPSession(page);
         await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
         const responses: Response[] = [];
