@@ -77,7 +77,7 @@ describe("the embedded database's data directory", () => {
   it("takes over a lock left by a crashed process", async () => {
     const dir = tmp("stale");
     fs.mkdirSync(dir, { recursive: true });
-    // A database that exists already (the migrated template): the lock is what is tested, not initdb.
+    // An initialised database (the run's initdb template): the lock is what is tested, not initdb.
     fs.cpSync(inject("pgliteTemplate"), path.join(dir, "pglite"), { recursive: true });
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
     fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: Number(dead), command: "crashed demo", startedAt: "2020-12-17T00:00:00Z" }));
