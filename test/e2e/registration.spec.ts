@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { expect, type Browser, type Page, type Response } from "@playwright/test";
 import vi from "../../messages/vi";
 import { decodePngQr } from "../helpers/qr";
-import { openAs, testFailingOnProblems } from "../helpers/e2e";
+import { openAs, testFailingOnProblems, webVitals } from "../helpers/e2e";
 
 /**
  * Delegates end to end: a producer registers on a phone (performance budget of /register, client and
@@ -61,32 +61,6 @@ function linkPath(text: string, kind: "badge" | "invitation" | "registration"): 
   return m![1]!;
 }
 
-type Vitals = { cls: number; shifts: number };
-async function layoutShift(page: Page): Promise<Vitals> {
-  return page.evaluate(
-    () =>
-      new Promise<Vitals>((resolve) => {
-        let cls = 0;
-        let shifts = 0;
-        type ShiftEntry = PerformanceEntry & { value: number; hadRecentInput: boolean };
-        const onShift = (entries: PerformanceEntryList) => {
-          for (const e of entries as ShiftEntry[]) {
-            if (!e.hadRecentInput) {
-              cls += e.value;
-              shifts += 1;
-            }
-          }
-        };
-        const observer = new PerformanceObserver((list) => onShift(list.getEntries()));
-        observer.observe({ type: "layout-shift", buffered: true });
-        setTimeout(() => {
-          onShift(observer.takeRecords());
-          resolve({ cls, shifts });
-        }, 300);
-      }),
-  );
-}
-
 async function newGuestPage(browser: Browser, problems: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -112,7 +86,7 @@ test.describe("đăng ký đại biểu / delegate registration", () => {
       const sizes = await res.request().sizes();
       jsBytes += sizes.responseBodySize + sizes.responseHeadersSize;
     }
-    const { cls, shifts } = await layoutShift(page);
+    const { cls, shifts } = await webVitals(page);
     const kb = (jsBytes / 1024).toFixed(1);
     console.log(`E2E-FIGURES register js=${kb}KB (${scripts.length} files) cls=${cls} (${shifts} shifts)`);
     testInfo.annotations.push({ type: "figures", description: `register js=${kb}KB cls=${cls}` });

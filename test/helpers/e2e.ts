@@ -53,3 +53,45 @@ export function testFailingOnProblems(ignore?: RegExp) {
     ],
   });
 }
+
+export type Vitals = { lcp: number; lcpElement: string; cls: number; shifts: number; ttfb: number; fcp: number };
+
+/** LCP, CLS, FCP and TTFB of the page as loaded, from the browser's own PerformanceObserver entries. */
+export function webVitals(page: Page): Promise<Vitals> {
+  return page.evaluate(
+    () =>
+      new Promise<Vitals>((resolve) => {
+        let lcp = -1;
+        let lcpElement = "";
+        let cls = 0;
+        let shifts = 0;
+        type LcpEntry = PerformanceEntry & { element?: Element | null };
+        type ShiftEntry = PerformanceEntry & { value: number; hadRecentInput: boolean };
+        const onLcp = (entries: PerformanceEntryList) => {
+          for (const e of entries as LcpEntry[]) {
+            lcp = e.startTime;
+            lcpElement = e.element ? `${e.element.tagName.toLowerCase()}${e.element.id ? `#${e.element.id}` : ""}` : "";
+          }
+        };
+        const onShift = (entries: PerformanceEntryList) => {
+          for (const e of entries as ShiftEntry[]) {
+            if (!e.hadRecentInput) {
+              cls += e.value;
+              shifts += 1;
+            }
+          }
+        };
+        const lcpObserver = new PerformanceObserver((list) => onLcp(list.getEntries()));
+        lcpObserver.observe({ type: "largest-contentful-paint", buffered: true });
+        const clsObserver = new PerformanceObserver((list) => onShift(list.getEntries()));
+        clsObserver.observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => {
+          onLcp(lcpObserver.takeRecords());
+          onShift(clsObserver.takeRecords());
+          const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+          const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1;
+          resolve({ lcp, lcpElement, cls, shifts, ttfb: nav ? nav.responseStart : -1, fcp });
+        }, 300);
+      }),
+  );
+}
