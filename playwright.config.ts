@@ -11,6 +11,14 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** Removed before the server starts, so every run migrates and seeds an empty database. */
 const E2E_DATA_DIR = path.resolve(process.env.E2E_DATA_DIR || ".data-e2e");
 
+/**
+ * Which profile runs what: staff screens and flows that change shared data run once, on the
+ * desktop profile; the public pages' budgets and the camera scanner on the phone profile; the
+ * landing page on both. Chosen here (files, and tags `@desktop` / `@phone` on single tests) rather
+ * than with test.skip() inside a test, which would still open a browser page for every skipped one.
+ */
+const DESKTOP_ONLY = ["**/auth.spec.ts", "**/console.spec.ts", "**/badge-print.spec.ts", "**/checkin-admin.spec.ts"];
+
 export default defineConfig({
   testDir: "test/e2e",
   // Two cores: the server and one browser are enough to keep both busy.
@@ -36,10 +44,13 @@ export default defineConfig({
   projects: [
     {
       name: "phone",
+      testIgnore: DESKTOP_ONLY,
+      grepInvert: /@desktop/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: "desktop",
+      grepInvert: /@phone/,
       use: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
     },
   ],

@@ -24,9 +24,7 @@ const test = base.extend<{ problems: string[] }>({
   ],
 });
 
-test.beforeEach(({ page: _page }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "the signed-in area is tested once, on the desktop profile");
-});
+// The whole file runs in the desktop project only (playwright.config.ts, DESKTOP_ONLY): the signed-in area is tested once, on the desktop profile.
 
 const PASSWORD = "Demo@2020";
 const NAV = vi.staff.nav;

@@ -11,9 +11,7 @@ import { openAs, testFailingOnProblems } from "../helpers/e2e";
  */
 const test = testFailingOnProblems();
 
-test.beforeEach(({ page: _page }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "staff screens: tested once, on the desktop profile");
-});
+// The whole file runs in the desktop project only (playwright.config.ts, DESKTOP_ONLY): staff screens: tested once, on the desktop profile.
 
 const b = vi.badgePrint;
 

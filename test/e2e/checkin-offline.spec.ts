@@ -125,8 +125,8 @@ test.afterEach(async () => {
 });
 
 test.describe("máy quét ngoại tuyến / offline scanner", () => {
-  test("mất mạng thật: quyết định trên máy, tải lại vẫn còn, có mạng thì gửi hết với giờ quét gốc; 1.000 mã ≤ 1 ms", async ({ baseURL }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "one browser with a fake camera is enough");
+  test("mất mạng thật: quyết định trên máy, tải lại vẫn còn, có mạng thì gửi hết với giờ quét gốc; 1.000 mã ≤ 1 ms", { tag: "@desktop" }, async ({ baseURL }, testInfo) => {
+    // Only in the desktop project (tag @desktop, playwright.config.ts): one browser with a fake camera is enough.
     test.setTimeout(90_000);
     const admin = await adminApi(baseURL!);
     // Allowed at the ceremony: ministries' and provinces' leaders (not the delegates other specs use).
@@ -250,8 +250,8 @@ test.describe("máy quét ngoại tuyến / offline scanner", () => {
     }
   });
 
-  test("hai thiết bị cùng cho một thẻ vào khi mất mạng: một lượt vào, một xung đột", async ({ browser, baseURL }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "two contexts on the desktop profile");
+  test("hai thiết bị cùng cho một thẻ vào khi mất mạng: một lượt vào, một xung đột", { tag: "@desktop" }, async ({ browser, baseURL }) => {
+    // Only in the desktop project (tag @desktop, playwright.config.ts): two contexts on the desktop profile.
     test.setTimeout(60_000);
     const admin = await adminApi(baseURL!);
     const delegate = (await admin.delegates({ category: "so-nnptnt", status: "confirmed" })).at(-1)!;
@@ -316,8 +316,8 @@ test.describe("máy quét ngoại tuyến / offline scanner", () => {
     for (const { context } of devices) await context.close();
   });
 
-  test("thẻ cấp lại đến danh sách trên máy, mã cũ bị từ chối khi mất mạng", async ({ browser, baseURL }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "desktop profile");
+  test("thẻ cấp lại đến danh sách trên máy, mã cũ bị từ chối khi mất mạng", { tag: "@desktop" }, async ({ browser, baseURL }) => {
+    // Only in the desktop project (tag @desktop, playwright.config.ts): desktop profile.
     test.setTimeout(45_000);
     const admin = await adminApi(baseURL!);
     const delegate = (await admin.delegates({ category: "so-nnptnt", status: "confirmed" })).at(-2)!;

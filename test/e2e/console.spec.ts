@@ -7,9 +7,7 @@ import { openAs } from "../helpers/e2e";
  * and the bulk actions — an organiser filters the pending press registrations, selects all on the
  * page, approves them in one go, sees the counts, and the filtered list is then empty.
  */
-test.beforeEach(({ page: _page }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "staff screens: tested once, on the desktop profile");
-});
+// The whole file runs in the desktop project only (playwright.config.ts, DESKTOP_ONLY): staff screens: tested once, on the desktop profile.
 
 const a = vi.adminRegistrations;
 

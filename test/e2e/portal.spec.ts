@@ -61,8 +61,8 @@ function row(page: Page, id: number) {
 }
 
 test.describe("cổng đoàn đại biểu / delegation portal", () => {
-  test("cán bộ Quảng Ninh: suất, thêm đại biểu, thay người (thẻ cũ bị từ chối), huỷ", async ({ page, browser }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "changes shared data: once, on the desktop profile");
+  test("cán bộ Quảng Ninh: suất, thêm đại biểu, thay người (thẻ cũ bị từ chối), huỷ", { tag: "@desktop" }, async ({ page, browser }) => {
+    // Only in the desktop project (tag @desktop, playwright.config.ts): changes shared data: once, on the desktop profile.
     const organiser = await session(browser, "bantochuc@ocop.example");
 
     await openAs(page, "quangninh@ocop.example", "/portal");
@@ -162,8 +162,8 @@ test.describe("cổng đoàn đại biểu / delegation portal", () => {
     await organiser.context().close();
   });
 
-  test("cán bộ Quảng Nam không bao giờ thấy đại biểu Quảng Ninh (trang, CSV, thẻ)", async ({ page, browser }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "once, on the desktop profile");
+  test("cán bộ Quảng Nam không bao giờ thấy đại biểu Quảng Ninh (trang, CSV, thẻ)", { tag: "@desktop" }, async ({ page, browser }) => {
+    // Only in the desktop project (tag @desktop, playwright.config.ts): once, on the desktop profile.
     const organiser = await session(browser, "bantochuc@ocop.example");
     const list = await organiser.request.get("/api/v1/registrations?province=22&status=confirmed&pageSize=20");
     expect(list.status()).toBe(200);
@@ -204,8 +204,8 @@ test.describe("cổng đoàn đại biểu / delegation portal", () => {
     expect((await page.request.get("/portal/badge/999999")).status()).toBe(404);
   });
 
-  test("trên điện thoại 360 px: không cuộn ngang, dùng được bằng bàn phím", async ({ page }, testInfo) => {
-    test.skip(testInfo.project.name !== "phone", "the phone profile");
+  test("trên điện thoại 360 px: không cuộn ngang, dùng được bằng bàn phím", { tag: "@phone" }, async ({ page }) => {
+    // Only in the phone project (tag @phone, playwright.config.ts): the phone profile.
     await openAs(page, "quangninh@ocop.example", "/portal");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.title);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

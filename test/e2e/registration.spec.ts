@@ -72,8 +72,8 @@ async function newGuestPage(browser: Browser, problems: string[]): Promise<Page>
 }
 
 test.describe("đăng ký đại biểu / delegate registration", () => {
-  test("chủ thể OCOP đăng ký trên điện thoại; quản trị mở thư, thẻ và quét mã QR", async ({ page, baseURL }, testInfo) => {
-    test.skip(testInfo.project.name !== "phone", "the public form is measured on the phone profile");
+  test("chủ thể OCOP đăng ký trên điện thoại; quản trị mở thư, thẻ và quét mã QR", { tag: "@phone" }, async ({ page, baseURL }, testInfo) => {
+    // Only in the phone project (tag @phone, playwright.config.ts): the public form is measured on the phone profile.
     const responses: Response[] = [];
     page.on("response", (res) => responses.push(res));
     await page.goto("/register", { waitUntil: "load" });
@@ -191,8 +191,8 @@ test.describe("đăng ký đại biểu / delegate registration", () => {
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   });
 
-  test("khách mời: quản trị mời, khách xác nhận qua liên kết, sửa, tải lịch và huỷ", async ({ page, browser, problems }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "tested once, on the desktop profile");
+  test("khách mời: quản trị mời, khách xác nhận qua liên kết, sửa, tải lịch và huỷ", { tag: "@desktop" }, async ({ page, browser, problems }) => {
+    // Only in the desktop project (tag @desktop, playwright.config.ts): tested once, on the desktop profile.
     const a = vi.adminInvitations;
     const guest = `guest-${unique()}@example.org`;
     await openAs(page, "admin@ocop.example", "/admin/invitations");
@@ -297,8 +297,8 @@ test.describe("đăng ký đại biểu / delegate registration", () => {
     await expect(page.getByRole("row", { name: new RegExp(guest) })).toContainText(a.statuses.accepted);
   });
 
-  test("ban tổ chức duyệt và từ chối đăng ký báo chí", async ({ page, request }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "tested once, on the desktop profile");
+  test("ban tổ chức duyệt và từ chối đăng ký báo chí", { tag: "@desktop" }, async ({ page, request }) => {
+    // Only in the desktop project (tag @desktop, playwright.config.ts): tested once, on the desktop profile.
     const a = vi.adminRegistrations;
     const tag = unique();
     const press = async (givenName: string) => {
@@ -348,8 +348,8 @@ test.describe("đăng ký đại biểu / delegate registration", () => {
     await expect(page.getByRole("region", { name: a.detailsTitle })).toContainText("Chưa có thẻ nhà báo hợp lệ");
   });
 
-  test("quản trị sửa loại đại biểu, lỗi dễ đọc", async ({ page }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "tested once, on the desktop profile");
+  test("quản trị sửa loại đại biểu, lỗi dễ đọc", { tag: "@desktop" }, async ({ page }) => {
+    // Only in the desktop project (tag @desktop, playwright.config.ts): tested once, on the desktop profile.
     const c = vi.adminCategories;
     await openAs(page, "admin@ocop.example", "/admin/categories");
     await page.getByRole("link", { name: c.editFor.replace("{name}", "Ban Tổ chức, phục vụ") }).click();
