@@ -36,14 +36,16 @@ export async function createTestDatabase(kind: DbKind, opts: { migrated?: boolea
     config = { kind: "pglite", dataDir };
     cleanup = async () => fs.rmSync(dataDir!, { recursive: true, force: true });
   } else {
-    await adminQuery(`create database ${name}`);
+    // Seeded databases are copies of the run's migrated, seeded template (test/helpers/global-setup.ts).
+    await adminQuery(opts.seeded ? `create database ${name} template ${inject("seededTemplate")}` : `create database ${name}`);
     const url = urlForDatabase(name);
     config = kind === "postgres" ? { kind: "postgres", url, poolMax: 20 } : { kind: "neon", url, poolMax: 20, wsProxy: inject("neonProxy") };
     cleanup = () => adminQuery(`drop database if exists ${name} with (force)`);
   }
   const handle = await openDatabase(config);
-  if (opts.migrated || opts.seeded) await migrate(handle.db);
-  if (opts.seeded) await seedReference(handle.db);
+  const copied = opts.seeded && kind !== "pglite";
+  if ((opts.migrated || opts.seeded) && !copied) await migrate(handle.db);
+  if (opts.seeded && !copied) await seedReference(handle.db);
   let closed = false;
   return {
     ...handle,
