@@ -14,7 +14,8 @@ export const SERVER_DRIVERS: DbKind[] = ["postgres", "neon"];
 
 export type TestDatabase = DbHandle & { config: DbConfig; dataDir?: string; drop: () => Promise<void> };
 
-async function adminQuery(text: string): Promise<void> {
+/** One statement on the test server's admin connection (create and drop databases). */
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {

@@ -4,18 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startWsProxy } from "@/scripts/ws-proxy";
+import { adminQuery } from "./databases";
 import { TEST_DATABASE_URL, urlForDatabase } from "./env";
-
-async function adminQuery(text: string): Promise<void> {
-  const pg = await import("pg");
-  const client = new pg.default.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Once per integration run: check the real Postgres answers, start the WebSocket proxy for the
